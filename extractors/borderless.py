@@ -1,0 +1,229 @@
+"""Borderless tables (three rules, header rule only, or no rules): text alignment.
+
+Columns are the whitespace gutters that run through the body lines; rows are the
+vertical gaps that every column agrees on. A cell printed across a gutter spans the
+columns it crosses; a cell whose lines span several rows of its neighbours is a
+vertical merge. Word-made tables centre a merged cell vertically, so a lone value in
+an otherwise empty run of a column, centred on that run, is filled over the run.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from .grid import RawCell
+from .text import Line, group_lines, join_wrapped
+
+
+def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, tolerance: int):
+    """x-intervals crossed by at most `tolerance` segments, at least min_gap wide."""
+    lo, hi = int(x0) - 1, int(x1) + 2
+    cover = [0] * (hi - lo + 1)
+    for s in segments:
+        for x in range(int(s.x0 + 0.5) - lo, int(s.x1 - 0.5) - lo + 1):
+            if 0 <= x < len(cover):
+                cover[x] += 1
+    xs_text = [i for i, c in enumerate(cover) if c > tolerance]
+    if not xs_text:
+        return []
+    first, last = xs_text[0], xs_text[-1]
+    gutters, start = [], None
+    for i in range(first, last + 1):
+        free = cover[i] <= tolerance
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            if i - start >= min_gap:
+                gutters.append((start + lo, i + lo))
+            start = None
+    return gutters
+
+
+def _col_of(edges: list[float], x: float) -> int:
+    for i in range(len(edges) - 1):
+        if x < edges[i + 1]:
+            return i
+    return len(edges) - 2
+
+
+def _blocks(lines: list[Line], intra: float) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda l: l.top):
+        if out and ln.top - max(l.bottom for l in out[-1]) <= intra:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
+def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
+    """The largest vertical gap that still counts as a wrapped line inside one cell."""
+    gaps = []
+    for lines in col_lines.values():
+        ls = sorted(lines, key=lambda l: l.top)
+        for a, b in zip(ls, ls[1:]):
+            g = b.top - a.bottom
+            if g > -0.5 * size:
+                gaps.append(max(0.0, g))
+    if len(gaps) < 2:
+        return -1.0
+    gaps.sort()
+    small = gaps[max(0, int(len(gaps) * 0.1) - 1)]
+    limit = small * 1.25 + 0.6
+    # two populations (wrapped lines, row breaks) only when some gaps are clearly larger
+    if any(g > small * 1.35 + 1.2 for g in gaps) and any(g <= limit for g in gaps):
+        return limit
+    return -1.0  # every printed line is its own row
+
+
+def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float) -> dict | None:
+    """Cells of a borderless table region, or None when it does not look like a table."""
+    x0, top, x1, bottom = bbox
+    min_gap = max(3.0, 0.75 * size)
+    lines = group_lines(chars, split_gap=min_gap)
+    if len(lines) < 2:
+        return None
+    header_bottom = min(header_rules) if header_rules else None
+    body = [ln for ln in lines if header_bottom is None or ln.top > header_bottom]
+    if not body:
+        body = lines
+    tol = int(0.06 * len(body))
+    gutters = _gutters(body, x0, x1, min_gap, tol)
+    if not gutters:
+        return None
+    edges = [min(ln.x0 for ln in lines) - 0.5] + [(a + b) / 2 for a, b in gutters] + [max(ln.x1 for ln in lines) + 0.5]
+    n_cols = len(edges) - 1
+
+    # assign every segment to the columns it covers
+    placed = []
+    for ln in lines:
+        c0 = _col_of(edges, ln.x0 + 0.5)
+        c1 = _col_of(edges, ln.x1 - 0.5)
+        placed.append((ln, c0, c1))
+
+    col_lines: dict[int, list[Line]] = {}
+    for ln, c0, c1 in placed:
+        if c0 == c1:
+            col_lines.setdefault(c0, []).append(ln)
+    intra = _intra_gap(col_lines, size)
+
+    # blocks = cells' text; a block is tied to the column span of its first line
+    blocks = []  # (top, bottom, c0, c1, lines)
+    by_span: dict[tuple[int, int], list[Line]] = {}
+    for ln, c0, c1 in placed:
+        by_span.setdefault((c0, c1), []).append(ln)
+    for (c0, c1), ls in by_span.items():
+        # lines of a header zone never join lines of the body
+        zones = [[l for l in ls if header_bottom is not None and l.bottom <= header_bottom],
+                 [l for l in ls if header_bottom is None or l.bottom > header_bottom]]
+        for zone in zones:
+            for b in _blocks(zone, intra):
+                blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
+
+    rows = _row_bands(blocks, n_cols, header_bottom)
+    if not rows:
+        return None
+    n_rows = len(rows)
+    n_header = sum(1 for r in rows if header_bottom is not None and r[1] <= header_bottom + 0.5)
+
+    cells: list[RawCell] = []
+    occupied: dict[tuple[int, int], RawCell] = {}
+    for btop, bbot, c0, c1, b in sorted(blocks, key=lambda t: (t[0], t[2])):
+        mid = (btop + bbot) / 2
+        r_ids = [i for i, (rt, rb) in enumerate(rows) if rt - 0.5 <= mid <= rb + 0.5]
+        r_cover = [i for i, (rt, rb) in enumerate(rows) if btop < rb - 0.5 and bbot > rt + 0.5]
+        if not r_cover:
+            r_cover = r_ids or [min(range(n_rows), key=lambda i: abs((rows[i][0] + rows[i][1]) / 2 - mid))]
+        r0, r1 = min(r_cover), max(r_cover)
+        key = (r0, c0)
+        text = join_wrapped([l.text for l in sorted(b, key=lambda l: (l.top, l.x0))])
+        if key in occupied:
+            # two blocks in one slot (e.g. a cell with paragraph spacing): one cell
+            prev = occupied[key]
+            prev.text = join_wrapped([prev.text, text])
+            continue
+        width = edges[c1 + 1] - edges[c0]
+        fill = (max(l.x1 for l in b[-1:]) - edges[c0]) / max(1.0, width)
+        cell = RawCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, text,
+                       (edges[c0], btop, edges[c1 + 1], bbot),
+                       sum(l.bold for l in b) > len(b) / 2, min(1.0, fill))
+        cells.append(cell)
+        occupied[key] = cell
+    _extend_centred_merges(cells, rows, n_header)
+    return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
+            "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
+            "col_edges": edges}
+
+
+def _row_bands(blocks, n_cols: int, header_bottom: float | None) -> list[tuple[float, float]]:
+    """Row intervals: split where no column has text; inside a band held together by a
+    tall (merged) cell, split where the columns with several cells all have a gap."""
+    if not blocks:
+        return []
+    spans = sorted((b[0], b[1], b[2], b[3]) for b in blocks)
+    bands: list[list] = []
+    for t, b, c0, c1 in spans:
+        cut = header_bottom is not None and bands and bands[-1][1] <= header_bottom + 0.5 < t
+        if bands and t < bands[-1][1] - 0.5 and not cut:
+            bands[-1][1] = max(bands[-1][1], b)
+            bands[-1][2].append((t, b, c0, c1))
+        else:
+            bands.append([t, b, [(t, b, c0, c1)]])
+    rows: list[tuple[float, float]] = []
+    for top, bot, members in bands:
+        per_col: dict[int, list[tuple[float, float]]] = {}
+        for t, b, c0, c1 in members:
+            if c0 == c1:
+                per_col.setdefault(c0, []).append((t, b))
+        multi = {c: iv for c, iv in per_col.items() if len(iv) > 1}
+        if not multi:
+            rows.append((top, bot))
+            continue
+        # candidate cut points: gaps shared by every multi-cell column
+        cuts = []
+        ivs = sorted(iv for c in multi for iv in multi[c])
+        edges_y = sorted({y for iv in ivs for y in iv})
+        for ya, yb in zip(edges_y, edges_y[1:]):
+            y = (ya + yb) / 2
+            if all(not any(t - 0.3 <= y <= b + 0.3 for t, b in multi[c]) for c in multi):
+                if not cuts or y - cuts[-1] > 1.0:
+                    cuts.append(y)
+        bounds = [top] + cuts + [bot]
+        for a, b in zip(bounds, bounds[1:]):
+            rows.append((a, b))
+    return rows
+
+
+def _extend_centred_merges(cells: list[RawCell], rows, n_header: int) -> None:
+    """Fill a vertically centred lone value over the empty run of its column it is centred on."""
+    by_slot = {}
+    for c in cells:
+        for r in range(c.row, c.row + c.row_span):
+            for k in range(c.col, c.col + c.col_span):
+                by_slot[(r, k)] = c
+    n_rows = len(rows)
+    for c in cells:
+        if c.row < n_header or c.col_span != 1 or not c.text:
+            continue
+        mid = (c.bbox[1] + c.bbox[3]) / 2
+        r0, r1 = c.row, c.row + c.row_span - 1
+        while True:
+            up, down = r0 - 1, r1 + 1
+            if up < n_header or down >= n_rows:
+                break
+            if (up, c.col) in by_slot or (down, c.col) in by_slot:
+                break
+            centre = (rows[up][0] + rows[down][1]) / 2
+            height = rows[down][1] - rows[up][0]
+            if abs(centre - mid) > 0.12 * height:
+                break
+            r0, r1 = up, down
+        if (r0, r1) != (c.row, c.row + c.row_span - 1):
+            for r in range(r0, r1 + 1):
+                by_slot[(r, c.col)] = c
+            c.row, c.row_span = r0, r1 - r0 + 1
+
+
+def typical_size(chars: list[dict]) -> float:
+    sizes = [c.get("size", 0) for c in chars if c["text"].strip()]
+    return statistics.median(sizes) if sizes else 10.0

@@ -1,0 +1,75 @@
+"""Recognising the text around a table: caption, unit line, notes and source.
+
+Government reports print a caption above each table (`表 4-2 …`, `表1 …`, or a named
+form such as `經費需求表(B005)`), an optional unit line (`單位：…`) and, below the table,
+notes (`註：`, `附註：`, `填表說明：`) and a source line (`資料來源：…`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from .text import normalise_label
+
+_NUM = r"[0-9０-９]+(?:\s*[-－–‐.．]\s*[0-9０-９]+)*"
+# 表 4-2 … / 表1 … / 表 3-1、… / Table 3: …
+CAPTION_RE = re.compile(
+    rf"^\s*(?:表|圖表|附表|Table|TABLE)\s*(?P<num>{_NUM})(?![0-9０-９])(?P<rest>.*)$"
+)
+# 人力需求及配置表(B004) / …送審彙總表 (B006)-106 年度 / 主要績效指標表(全程)(KPI)(B003)
+FORM_CAPTION_RE = re.compile(r"^\s*(?P<name>\S.{0,60}?表)\s*(?:[（(][^)）]*[)）]\s*)*?[（(](?P<code>[A-Z]{1,3}\d{2,4})[)）].*$")
+CONTINUED_RE = re.compile(r"[（(]\s*續\s*(?P<n>[0-9０-９]*)\s*[)）]\s*$")
+UNIT_RE = re.compile(r"^\s*(?:單\s*位|Unit)\s*[:：]\s*(?P<unit>.+?)\s*$")
+SOURCE_RE = re.compile(r"^\s*(?:資料來源|來源|Source)\s*[:：]")
+NOTE_START_RE = re.compile(r"^\s*(?:附\s*註|備\s*註|註|填表說明|說明|Note|Notes)\s*[一二三四五六七八九十0-9０-９]*\s*[:：]")
+# continuation items of a note block: "1. …", "(2) …", "一、…", "＊…"
+NOTE_ITEM_RE = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[.．、)]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*、|[＊*※])")
+
+
+def caption_match(text: str):
+    """(table number or form code, is_continued) when the line is a table caption."""
+    t = unicodedata.normalize("NFC", text.strip())
+    m = CAPTION_RE.match(t)
+    if m:
+        rest = m.group("rest")
+        # "表 4-2 顯示…" inside prose is not a caption: prose sentences run long and end in 。
+        if len(t) > 90 or t.endswith("。"):
+            return None
+        num = re.sub(r"\s+", "", unicodedata.normalize("NFKC", m.group("num")))
+        num = re.sub(r"[－–‐．]", lambda x: "-" if x.group() != "．" else ".", num)
+        return num, bool(CONTINUED_RE.search(rest))
+    m = FORM_CAPTION_RE.match(t)
+    if m and len(t) <= 80 and not t.endswith("。"):
+        return m.group("code"), bool(CONTINUED_RE.search(t))
+    return None
+
+
+def base_caption(caption: str) -> str:
+    """The caption without its "(續 n)" marker."""
+    return CONTINUED_RE.sub("", caption).strip()
+
+
+def unit_of(text: str) -> str | None:
+    m = UNIT_RE.match(text)
+    return m.group("unit") if m else None
+
+
+def is_source(text: str) -> bool:
+    return bool(SOURCE_RE.match(text))
+
+
+def is_note_start(text: str) -> bool:
+    return bool(NOTE_START_RE.match(text))
+
+
+def is_note_item(text: str) -> bool:
+    return bool(NOTE_ITEM_RE.match(text))
+
+
+def slug_for(header: list[list[str]], rows: list[list[str]]) -> str:
+    """A stable id for an uncaptioned table, from what it prints (not where)."""
+    basis = header[0] if header else (rows[0] if rows else [])
+    key = "|".join(normalise_label(x) for x in basis)
+    return "untitled-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]

@@ -1,0 +1,110 @@
+"""The extractor's output: logical tables with their cells, captions and provenance.
+
+Everything here is plain data (dataclasses that serialise to the JSON form written by
+`twbio extract`); no PDF objects leak out of the extractor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class ExtractionError(Exception):
+    """A file cannot be read as a report. The message names the file and the problem."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass
+class Cell:
+    """One printed cell before merged values are filled (row indices count header rows first)."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    text: str
+    page: int
+
+
+@dataclass
+class TablePart:
+    """What one page prints of a table: a grid of cells plus what surrounds it."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    n_cols: int
+    n_rows: int
+    n_header_rows: int
+    cells: list[Cell]
+    strategy: str  # "lines" (ruled grid) or "text" (aligned whitespace)
+    caption: str | None = None
+    unit: str | None = None
+    notes: list[str] = field(default_factory=list)
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    # the notes block ran to the bottom of the page and may go on on the next one
+    notes_open: bool = False
+
+    def grid(self) -> list[list[str]]:
+        """The filled grid: a merged cell's text repeated in every slot it covers."""
+        g = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.row_span, self.n_rows)):
+                for k in range(c.col, min(c.col + c.col_span, self.n_cols)):
+                    g[r][k] = c.text
+        return g
+
+
+@dataclass
+class ExtractedTable:
+    table_id: str
+    caption: str | None
+    unit: str | None
+    notes: list[str]
+    source: str | None
+    page: int
+    pages: list[int]
+    bbox: list[float]
+    header: list[list[str]]
+    rows: list[list[str]]
+    cells: list[Cell]
+    warnings: list[str]
+    strategy: str
+
+    @property
+    def n_cols(self) -> int:
+        return len((self.header or self.rows or [[]])[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["n_cols"] = self.n_cols
+        return d
+
+
+@dataclass
+class ExtractedReport:
+    report_id: str
+    path: str
+    sha256: str
+    pages: int
+    title: str | None
+    extractor_version: str
+    tables: list[ExtractedTable]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "report_id": self.report_id,
+            "path": self.path,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "title": self.title,
+            "extractor_version": self.extractor_version,
+            "warnings": self.warnings,
+            "tables": [t.to_dict() for t in self.tables],
+        }

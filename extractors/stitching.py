@@ -1,0 +1,224 @@
+"""Joining the parts of a table printed over several pages into one logical table.
+
+A part continues the previous table when its caption says so (`(續)`, `(續 2)`, same
+number), or when it has no caption, starts the page and has the same column count as
+the table that ended the previous page (Word's "repeat header row" or a plain
+continuation). Repeated header rows are dropped; a row cut by the page break is joined
+back; a vertical merge running over the break is filled on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import captions as cap
+from .models import Cell, ExtractedTable, TablePart
+from .text import join_wrapped, normalise_label
+
+_SENTENCE_END = tuple("。．.!！?？；;:：)）」』")
+_ITEM_START = re.compile(r"^\s*(?:[0-9０-９]{1,3}\s*[.．、)]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*、|[A-Z][0-9]?\s*[.．])")
+
+
+class _Logical:
+    def __init__(self, part: TablePart, table_id: str | None):
+        self.parts = [part]
+        self.table_id = table_id
+        self.caption = cap.base_caption(part.caption) if part.caption else None
+        self.unit = part.unit
+        self.notes = list(part.notes)
+        self.source = part.source
+        self.warnings = list(part.warnings)
+        self.header = _grid(part)[: part.n_header_rows]
+        self.n_header = part.n_header_rows
+        self.rows = _grid(part)[part.n_header_rows:]
+        self.cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, c.page) for c in part.cells]
+        self.n_cols = part.n_cols
+        self.last_raw = _last_row_raw(part)
+        self.notes_open = part.notes_open
+
+
+def _grid(part: TablePart) -> list[list[str]]:
+    return part.grid()
+
+
+def _last_row_raw(part: TablePart):
+    raw = getattr(part, "_raw", [])
+    last = part.n_rows - 1
+    return {c.col: c for c in raw if c.row <= last < c.row + c.row_span}
+
+
+def _same_header(a: list[list[str]], b: list[list[str]]) -> bool:
+    return len(a) == len(b) and all(
+        [normalise_label(x) for x in ra] == [normalise_label(x) for x in rb] for ra, rb in zip(a, b)
+    )
+
+
+def _header_mismatch(a: list[list[str]], b: list[list[str]]) -> bool:
+    """Same labels in another order: the repeated header is a (swapped) copy."""
+    return len(a) == len(b) and all(
+        sorted(normalise_label(x) for x in ra) == sorted(normalise_label(x) for x in rb) for ra, rb in zip(a, b)
+    )
+
+
+def _row_continues(prev_raw, prev_row: list[str], row: list[str]) -> bool:
+    """Is `row` (first body row of a new part) the rest of `prev_row`, cut by the page break?"""
+    filled = [k for k, v in enumerate(row) if v]
+    if not filled or not any(prev_row):
+        return False
+    if any(not prev_row[k] for k in filled):
+        return False
+    if any(_ITEM_START.match(row[k]) and not _ITEM_START.match(prev_row[k]) for k in filled):
+        return False
+    cut = []
+    for k in filled:
+        c = prev_raw.get(k)
+        if c is None or c.row_span > 1:
+            continue
+        cut.append(c.last_line_fill > 0.8 and not prev_row[k].rstrip().endswith(_SENTENCE_END))
+    return bool(cut) and any(cut) and (all(cut) or len(filled) < len(row))
+
+
+def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
+    """Logical tables from the page results, in reading order."""
+    tables: list[_Logical] = []
+    prev_page_last: _Logical | None = None
+    prev_page_number = None
+    for res in pages:
+        page_first = True
+        for part in res.parts:
+            cont = None
+            m = cap.caption_match(part.caption) if part.caption else None
+            if m and m[1]:
+                cont = next((t for t in reversed(tables) if t.table_id == m[0]), None)
+                if cont is not None and cont.n_cols != part.n_cols:
+                    cont.warnings.append(
+                        f"continued part on page {part.page} has {part.n_cols} columns, not {cont.n_cols}; kept as its own table")
+                    cont = None
+            elif (part.caption is None and page_first and prev_page_last is not None
+                  and prev_page_number == res.number - 1 and prev_page_last.n_cols == part.n_cols
+                  and not [l for l in res.leading_lines if not prev_page_last.notes_open]):
+                cont = prev_page_last
+            if cont is None:
+                tid = m[0] if m else None
+                tables.append(_Logical(part, tid))
+            else:
+                _append(cont, part)
+            page_first = False
+        if res.parts:
+            prev_page_last = tables[-1] if tables and tables[-1].parts[-1].page == res.number else None
+        elif prev_page_last is not None and prev_page_last.notes_open:
+            # notes that run on at the top of the next page
+            more = _continued_notes(res.leading_lines)
+            prev_page_last.notes.extend(more)
+            prev_page_last = None
+        else:
+            prev_page_last = None
+        prev_page_number = res.number
+    return _finish(tables, report_id)
+
+
+def _continued_notes(lines) -> list[str]:
+    out: list[list[str]] = []
+    for l in lines:
+        if cap.caption_match(l.text):
+            break
+        if cap.is_note_start(l.text) or cap.is_note_item(l.text) or not out:
+            if not out and not (cap.is_note_start(l.text) or cap.is_note_item(l.text)):
+                break
+            out.append([l.text])
+        else:
+            out[-1].append(l.text)
+    return [join_wrapped(x) for x in out]
+
+
+def _append(t: _Logical, part: TablePart) -> None:
+    grid = part.grid()
+    part_header = grid[: part.n_header_rows]
+    body = grid[part.n_header_rows:]
+    skip = part.n_header_rows
+    if part.n_header_rows == 0 and t.header and body and _same_header(t.header, body[: len(t.header)]):
+        skip = len(t.header)
+        body = body[len(t.header):]
+    elif part_header and not _same_header(t.header, part_header):
+        if _header_mismatch(t.header, part_header):
+            t.warnings.append(
+                f"page {part.page}: the repeated header prints its columns in another order "
+                f"({' | '.join(part_header[-1])}) than the first part ({' | '.join(t.header[-1])}); "
+                "data kept as printed under the first part's header")
+        else:
+            # a header-less part whose first row happened to be bold: keep it as data
+            body = grid
+            skip = 0
+    row_offset = t.n_header + len(t.rows)
+    merged_first = False
+    if body and t.rows and _row_continues(t.last_raw, t.rows[-1], body[0]):
+        last = t.rows[-1]
+        for k, v in enumerate(body[0]):
+            if v:
+                last[k] = join_wrapped([last[k], v])
+        t.warnings.append(f"page {part.page}: first row continues the last row of page {part.page - 1}")
+        merged_first = True
+        for c in t.cells:
+            if c.row + c.row_span - 1 == row_offset - 1 and body[0][c.col]:
+                c.text = last[c.col]
+    # a vertical merge that runs over the page break: its text was printed once, above
+    if body and t.rows:
+        start = 1 if merged_first else 0
+        for k in range(t.n_cols):
+            c = t.last_raw.get(k)
+            if c is None or c.row_span < 2 and not _part_top_cell_spans(part, skip + start, k):
+                continue
+            r = start
+            while r < len(body) and not body[r][k] and _blank_slot_is_merge(part, skip + r, k):
+                body[r][k] = t.rows[-1][k]
+                r += 1
+    for c in part.cells:
+        if c.row < skip:
+            continue
+        r = c.row - skip
+        if merged_first and r == 0:
+            continue
+        new_row = row_offset + r - (1 if merged_first else 0)
+        t.cells.append(Cell(new_row, c.col, c.row_span, c.col_span, c.text, c.page))
+    t.rows.extend(body[1:] if merged_first else body)
+    t.parts.append(part)
+    t.notes.extend(n for n in part.notes if n not in t.notes)
+    t.source = t.source or part.source
+    t.unit = t.unit or part.unit
+    t.last_raw = _last_row_raw(part)
+    t.notes_open = part.notes_open
+
+
+def _part_top_cell_spans(part: TablePart, row: int, col: int) -> bool:
+    return any(c.col == col and c.row == row and c.row_span > 1 and not c.text for c in part.cells)
+
+
+def _blank_slot_is_merge(part: TablePart, row: int, col: int) -> bool:
+    """An empty slot counts as the rest of a merge only if no cell prints text there."""
+    return not any(c.col <= col < c.col + c.col_span and c.row <= row < c.row + c.row_span and c.text
+                   for c in part.cells)
+
+
+def _finish(tables: list[_Logical], report_id: str) -> list[ExtractedTable]:
+    out: list[ExtractedTable] = []
+    seen: dict[str, int] = {}
+    for t in tables:
+        header, rows = t.header, t.rows
+        if not header and rows:
+            # no styled header: the first printed row is the header
+            header, rows = rows[:1], rows[1:]
+        tid = t.table_id or cap.slug_for(header, rows)
+        if tid in seen:
+            seen[tid] += 1
+            tid = f"{tid}-{seen[tid]}"
+        else:
+            seen[tid] = 1
+        warnings = list(t.warnings)
+        first = t.parts[0]
+        out.append(ExtractedTable(
+            table_id=tid, caption=t.caption, unit=t.unit, notes=t.notes, source=t.source,
+            page=first.page, pages=sorted({p.page for p in t.parts}), bbox=list(first.bbox),
+            header=header, rows=rows, cells=t.cells, warnings=warnings,
+            strategy="+".join(sorted({p.strategy for p in t.parts})),
+        ))
+    return out

@@ -1,0 +1,148 @@
+"""Turning positioned characters into text lines and cell text.
+
+Chinese text wraps without spaces, Latin text wraps at spaces: joining wrapped lines
+must add a space only between two non-CJK characters, or "衛達化學製藥" would read
+"衛達化學 製藥" and "tadalafil effect" would read "tadalafileffect".
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+CJK_RANGES = (
+    (0x2E80, 0x2FFF), (0x3000, 0x303F), (0x3040, 0x30FF), (0x3100, 0x312F),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+)
+_WS = re.compile(r"\s+")
+
+
+def is_cjk(ch: str) -> bool:
+    if not ch:
+        return False
+    o = ord(ch)
+    return any(a <= o <= b for a, b in CJK_RANGES)
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join the printed lines of one cell or paragraph."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(p[0])):
+            out += " "
+        out += p
+    return out
+
+
+def clean(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def normalise_label(s: str) -> str:
+    """Comparison key for header labels: NFKC (full/half width), no whitespace."""
+    return _WS.sub("", unicodedata.normalize("NFKC", s or ""))
+
+
+@dataclass
+class Line:
+    """A run of characters printed on one baseline within a horizontal span."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+    chars: list[dict]
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _is_bold(fontname: str) -> bool:
+    f = fontname.lower()
+    return "bold" in f or "heavy" in f or "black" in f or f.endswith(",b")
+
+
+def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]:
+    """Group characters into lines by vertical overlap, left to right.
+
+    When `split_gap` is given, a line is also cut where two neighbouring characters are
+    further apart than that (whitespace columns of a borderless table).
+    """
+    rows: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if not rows:
+            rows.append([ch])
+            continue
+        last = rows[-1]
+        ref_top = statistics.median(c["top"] for c in last[-8:])
+        ref_h = max(c["bottom"] - c["top"] for c in last[-8:])
+        if abs(ch["top"] - ref_top) <= max(1.5, 0.35 * ref_h):
+            last.append(ch)
+        else:
+            rows.append([ch])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        segs: list[list[dict]] = [[]]
+        for ch in row:
+            seg = segs[-1]
+            if seg and split_gap is not None:
+                prev = max(seg, key=lambda c: c["x1"])
+                # a space glyph is part of the text, not a column gap
+                visible = [c for c in seg if c["text"].strip()]
+                prev = visible[-1] if visible else prev
+                if ch["x0"] - prev["x1"] > split_gap and ch["text"].strip():
+                    segs.append([])
+                    seg = segs[-1]
+            seg.append(ch)
+        for seg in segs:
+            line = _make_line(seg)
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def _make_line(seg: list[dict]) -> Line | None:
+    vis = [c for c in seg if c["text"].strip()]
+    if not vis:
+        return None
+    text = ""
+    prev = None
+    for c in seg:
+        t = c["text"]
+        if prev is not None and t.strip():
+            gap = c["x0"] - prev["x1"]
+            size = c.get("size") or (c["bottom"] - c["top"])
+            # glyph positioning without a space glyph (common in PDF producers that kern)
+            if gap > 0.25 * size and not text.endswith(" "):
+                text += " "
+        text += t
+        prev = c
+    sizes = [round(c.get("size") or (c["bottom"] - c["top"]), 1) for c in vis]
+    size = statistics.median(sizes)
+    bold = sum(_is_bold(c.get("fontname", "")) for c in vis) > len(vis) / 2
+    return Line(
+        x0=min(c["x0"] for c in vis),
+        x1=max(c["x1"] for c in vis),
+        top=min(c["top"] for c in vis),
+        bottom=max(c["bottom"] for c in vis),
+        text=clean(text),
+        size=size,
+        bold=bold,
+        chars=seg,
+    )
+
+
+def text_of(chars: list[dict]) -> str:
+    """Cell text: lines top to bottom, wrapped lines joined CJK-aware."""
+    return join_wrapped([ln.text for ln in group_lines(chars)])
