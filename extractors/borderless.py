@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import statistics
 
-from .grid import RawCell
-from .text import Line, group_lines, join_wrapped
+from .grid import RawCell, make_cell
+from .text import Line, group_lines, join_lines, join_wrapped
 
 
 def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, tolerance: int):
@@ -76,7 +76,8 @@ def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
     return -1.0  # every printed line is its own row
 
 
-def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float) -> dict | None:
+def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
+                     wrap_spaces: bool) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table."""
     x0, top, x1, bottom = bbox
     min_gap = max(3.0, 0.75 * size)
@@ -136,17 +137,14 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
             r_cover = r_ids or [min(range(n_rows), key=lambda i: abs((rows[i][0] + rows[i][1]) / 2 - mid))]
         r0, r1 = min(r_cover), max(r_cover)
         key = (r0, c0)
-        text = join_wrapped([l.text for l in sorted(b, key=lambda l: (l.top, l.x0))])
+        ordered = sorted(b, key=lambda l: (l.top, l.x0))
         if key in occupied:
             # two blocks in one slot (e.g. a cell with paragraph spacing): one cell
             prev = occupied[key]
-            prev.text = join_wrapped([prev.text, text])
+            prev.text = join_wrapped([prev.text, join_lines(ordered, wrap_spaces)])
             continue
-        width = edges[c1 + 1] - edges[c0]
-        fill = (max(l.x1 for l in b[-1:]) - edges[c0]) / max(1.0, width)
-        cell = RawCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, text,
-                       (edges[c0], btop, edges[c1 + 1], bbot),
-                       sum(l.bold for l in b) > len(b) / 2, min(1.0, fill))
+        cell = make_cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (edges[c0], btop, edges[c1 + 1], bbot),
+                         ordered, wrap_spaces)
         cells.append(cell)
         occupied[key] = cell
     _extend_centred_merges(cells, rows, n_header)

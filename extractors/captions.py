@@ -20,6 +20,7 @@ CAPTION_RE = re.compile(
 )
 # 人力需求及配置表(B004) / …送審彙總表 (B006)-106 年度 / 主要績效指標表(全程)(KPI)(B003)
 FORM_CAPTION_RE = re.compile(r"^\s*(?P<name>\S.{0,60}?表)\s*(?:[（(][^)）]*[)）]\s*)*?[（(](?P<code>[A-Z]{1,3}\d{2,4})[)）].*$")
+HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[.．、])")
 CONTINUED_RE = re.compile(r"[（(]\s*續\s*(?P<n>[0-9０-９]*)\s*[)）]\s*$")
 UNIT_RE = re.compile(r"^\s*(?:單\s*位|Unit)\s*[:：]\s*(?P<unit>.+?)\s*$")
 SOURCE_RE = re.compile(r"^\s*(?:資料來源|來源|Source)\s*[:：]")
@@ -41,7 +42,8 @@ def caption_match(text: str):
         num = re.sub(r"[－–‐．]", lambda x: "-" if x.group() != "．" else ".", num)
         return num, bool(CONTINUED_RE.search(rest))
     m = FORM_CAPTION_RE.match(t)
-    if m and len(t) <= 80 and not t.endswith("。"):
+    # "二、主要績效指標表(KPI)(B003)" is a section heading, not a caption
+    if m and len(t) <= 80 and not t.endswith("。") and not HEADING_RE.match(t):
         return m.group("code"), bool(CONTINUED_RE.search(t))
     return None
 

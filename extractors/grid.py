@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import group_lines, join_wrapped
+from .text import group_lines, join_lines
 
 
 @dataclass
@@ -21,9 +21,12 @@ class RawCell:
     text: str
     bbox: tuple[float, float, float, float]
     bold: bool = False
-    # share of the cell width the last printed line fills: a full last line is a sign
+    # width of the last printed line: a line as wide as the column's widest is a sign
     # that the text was cut by a page break rather than ended
-    last_line_fill: float = 0.0
+    last_line_width: float = 0.0
+    max_line_width: float = 0.0
+    n_lines: int = 0
+    size: float = 0.0
 
 
 def snap(values: list[float], tol: float) -> list[float]:
@@ -51,14 +54,15 @@ def chars_in(chars: list[dict], bbox) -> list[dict]:
     return out
 
 
-def cell_text(chars: list[dict], bbox) -> tuple[str, bool, float]:
-    """Text, boldness and last-line fill of the characters inside bbox."""
-    lines = group_lines(chars)
+def make_cell(row: int, col: int, row_span: int, col_span: int, bbox, lines, wrap_spaces: bool) -> RawCell:
+    """A cell from its printed lines (top to bottom)."""
     if not lines:
-        return "", False, 0.0
-    text = join_wrapped([ln.text for ln in lines])
-    n_bold = sum(1 for ln in lines if ln.bold)
-    width = max(1.0, bbox[2] - bbox[0])
-    last = lines[-1]
-    fill = (last.x1 - lines[0].x0) / width if len(lines) > 1 else (last.x1 - last.x0) / width
-    return text, n_bold > len(lines) / 2, min(1.0, fill)
+        return RawCell(row, col, row_span, col_span, "", tuple(bbox))
+    return RawCell(
+        row, col, row_span, col_span, join_lines(lines, wrap_spaces), tuple(bbox),
+        bold=sum(1 for ln in lines if ln.bold) > len(lines) / 2,
+        last_line_width=lines[-1].x1 - lines[-1].x0,
+        max_line_width=max(ln.x1 - ln.x0 for ln in lines),
+        n_lines=len(lines),
+        size=max(ln.size for ln in lines),
+    )

@@ -14,7 +14,7 @@ from .borderless import build_text_table, typical_size
 from .grid import RawCell
 from .models import Cell, TablePart
 from .ruled import find_ruled_tables
-from .text import Line, group_lines, join_wrapped
+from .text import Line, group_lines, join_wrapped, producer_wraps_with_spaces
 
 
 class PageHasNoText(Exception):
@@ -94,8 +94,9 @@ def analyse_page(page, number: int) -> PageResult:
     lines = [l for l in all_lines if l.top >= body_top - 0.5 and l.bottom <= body_bottom + 0.5]
     body_chars = [c for c in chars if body_top - 0.5 <= c["top"] and c["bottom"] <= body_bottom + 0.5]
     size = typical_size(body_chars)
+    wrap_spaces = producer_wraps_with_spaces(all_lines)
 
-    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars)]
+    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces)]
     taken = [t["bbox"] for t, _ in found]
 
     def inside_taken(y0, y1, x0=None, x1=None):
@@ -132,7 +133,7 @@ def analyse_page(page, number: int) -> PageResult:
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
-        t = build_text_table(region_chars, (x0, top, x1, bottom), inner[:1], size)
+        t = build_text_table(region_chars, (x0, top, x1, bottom), inner[:1], size, wrap_spaces)
         if t and t["n_cols"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -161,7 +162,7 @@ def analyse_page(page, number: int) -> PageResult:
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
         bold_rows = [m for m in block if m.bold]
         header_rule = [max(m.bottom for m in bold_rows) + 0.3] if bold_rows and bold_rows[0] is block[0] else []
-        t = build_text_table(region_chars, (x0, y0, x1, y1), header_rule, size)
+        t = build_text_table(region_chars, (x0, y0, x1, y1), header_rule, size, wrap_spaces)
         if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])

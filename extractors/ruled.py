@@ -6,7 +6,8 @@ several grid slots: its span is read off the grid edges.
 
 from __future__ import annotations
 
-from .grid import RawCell, cell_text, chars_in, index_of, snap
+from .grid import chars_in, index_of, make_cell, snap
+from .text import group_lines
 
 LINES_SETTINGS = {
     "vertical_strategy": "lines",
@@ -18,7 +19,7 @@ LINES_SETTINGS = {
 }
 
 
-def find_ruled_tables(page, chars: list[dict]) -> list[dict]:
+def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool) -> list[dict]:
     """Every ruled grid on the page as {bbox, cells, n_rows, n_cols}."""
     found = []
     for t in page.find_tables(LINES_SETTINGS):
@@ -37,9 +38,8 @@ def find_ruled_tables(page, chars: list[dict]) -> list[dict]:
             r0, r1 = index_of(ys, b[1], 2.5), index_of(ys, b[3], 2.5)
             if min(c0, c1, r0, r1) < 0 or c1 <= c0 or r1 <= r0:
                 continue
-            inside = chars_in(chars, b)
-            text, bold, fill = cell_text(inside, b)
-            cells.append(RawCell(r0, c0, r1 - r0, c1 - c0, text, tuple(b), bold, fill))
+            lines = group_lines(chars_in(chars, b))
+            cells.append(make_cell(r0, c0, r1 - r0, c1 - c0, b, lines, wrap_spaces))
         if not any(c.text for c in cells):
             continue
         found.append({"bbox": tuple(t.bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,

@@ -60,8 +60,16 @@ def _header_mismatch(a: list[list[str]], b: list[list[str]]) -> bool:
     )
 
 
-def _row_continues(prev_raw, prev_row: list[str], row: list[str]) -> bool:
-    """Is `row` (first body row of a new part) the rest of `prev_row`, cut by the page break?"""
+def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], row: list[str],
+                   part: TablePart, row_index: int) -> bool:
+    """Is `row` (first body row of a new part) the rest of `rows[-1]`, cut by the page break?
+
+    A cut row prints the rest of its cells on the next page: every cell it fills has text
+    above and none starts a new item. Then either it leaves empty a column that every
+    other row fills (the cut row's label was printed above), or its cells above stop
+    mid-sentence on a line as wide as the column allows.
+    """
+    prev_row = rows[-1]
     filled = [k for k, v in enumerate(row) if v]
     if not filled or not any(prev_row):
         return False
@@ -69,13 +77,30 @@ def _row_continues(prev_raw, prev_row: list[str], row: list[str]) -> bool:
         return False
     if any(_ITEM_START.match(row[k]) and not _ITEM_START.match(prev_row[k]) for k in filled):
         return False
-    cut = []
+    if len(rows) >= 3:
+        # an empty slot under a vertical merge that runs over the break says nothing
+        merged = {k for k in range(len(row))
+                  if (prev_raw.get(k) is not None and prev_raw[k].row_span > 1)
+                  or _empty_merge_at(part, row_index, k)}
+        keys = [k for k in range(len(row)) if k not in merged and all(r[k] for r in rows)]
+        if any(not row[k] for k in keys):
+            return True
+    widest: dict[int, float] = {}
+    for c in getattr(prev_part, "_raw", []):
+        if c.col_span == 1:
+            widest[c.col] = max(widest.get(c.col, 0.0), c.max_line_width)
+    cut = 0
     for k in filled:
         c = prev_raw.get(k)
         if c is None or c.row_span > 1:
             continue
-        cut.append(c.last_line_fill > 0.8 and not prev_row[k].rstrip().endswith(_SENTENCE_END))
-    return bool(cut) and any(cut) and (all(cut) or len(filled) < len(row))
+        if prev_row[k].rstrip().endswith(_SENTENCE_END):
+            continue
+        # a wrapped line falls short of the widest by at most a word that did not fit
+        full = widest.get(k, c.max_line_width)
+        if c.n_lines >= 2 and c.last_line_width >= full - max(0.25 * full, 4 * c.size):
+            cut += 1
+    return cut >= 1 and 2 * cut >= len(filled)
 
 
 def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
@@ -151,11 +176,27 @@ def _append(t: _Logical, part: TablePart) -> None:
             skip = 0
     row_offset = t.n_header + len(t.rows)
     merged_first = False
-    if body and t.rows and _row_continues(t.last_raw, t.rows[-1], body[0]):
+    if not part.caption and body and t.rows and _row_continues(t.parts[-1], t.last_raw, t.rows, body[0], part, skip):
+        # a row can only be cut by a page break inside one printed table: a part under
+        # its own "(續)" caption is a new printed table, so its first row is a new row
         last = t.rows[-1]
         for k, v in enumerate(body[0]):
-            if v:
-                last[k] = join_wrapped([last[k], v])
+            if not v:
+                continue
+            old = last[k]
+            joined = join_wrapped([old, v])
+            prev = t.last_raw.get(k)
+            if prev is not None and prev.row_span > 1:
+                # the cut cell is a vertical merge: every row it covers gets the whole text
+                i = len(t.rows) - 1
+                while i >= 0 and t.rows[i][k] == old:
+                    t.rows[i][k] = joined
+                    i -= 1
+            last[k] = joined
+            r = 1
+            while r < len(body) and body[r][k] == v and _covered_by_merge(part, skip + r, k):
+                body[r][k] = joined
+                r += 1
         t.warnings.append(f"page {part.page}: first row continues the last row of page {part.page - 1}")
         merged_first = True
         for c in t.cells:
@@ -166,7 +207,7 @@ def _append(t: _Logical, part: TablePart) -> None:
         start = 1 if merged_first else 0
         for k in range(t.n_cols):
             c = t.last_raw.get(k)
-            if c is None or c.row_span < 2 and not _part_top_cell_spans(part, skip + start, k):
+            if c is None or c.row_span < 2 and not _empty_merge_at(part, skip + start, k):
                 continue
             r = start
             while r < len(body) and not body[r][k] and _blank_slot_is_merge(part, skip + r, k):
@@ -189,8 +230,20 @@ def _append(t: _Logical, part: TablePart) -> None:
     t.notes_open = part.notes_open
 
 
-def _part_top_cell_spans(part: TablePart, row: int, col: int) -> bool:
-    return any(c.col == col and c.row == row and c.row_span > 1 and not c.text for c in part.cells)
+def _covering(part: TablePart, row: int, col: int):
+    return next((c for c in part.cells
+                 if c.col <= col < c.col + c.col_span and c.row <= row < c.row + c.row_span), None)
+
+
+def _empty_merge_at(part: TablePart, row: int, col: int) -> bool:
+    """Is (row, col) inside an empty vertically merged cell (a merge continued from above)?"""
+    c = _covering(part, row, col)
+    return c is not None and c.row_span > 1 and not c.text
+
+
+def _covered_by_merge(part: TablePart, row: int, col: int) -> bool:
+    c = _covering(part, row, col)
+    return c is not None and c.row_span > 1
 
 
 def _blank_slot_is_merge(part: TablePart, row: int, col: int) -> bool:

@@ -61,6 +61,8 @@ class Line:
     size: float
     bold: bool
     chars: list[dict]
+    # the producer printed a space glyph at the end of the line (a wrap at a space)
+    trailing_space: bool = False
 
     @property
     def mid_y(self) -> float:
@@ -140,9 +142,29 @@ def _make_line(seg: list[dict]) -> Line | None:
         size=size,
         bold=bold,
         chars=seg,
+        trailing_space=not seg[-1]["text"].strip(),
     )
 
 
-def text_of(chars: list[dict]) -> str:
-    """Cell text: lines top to bottom, wrapped lines joined CJK-aware."""
-    return join_wrapped([ln.text for ln in group_lines(chars)])
+def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
+    """Join printed lines. When the producer prints a space glyph where it wraps at a
+    space (`wrap_spaces`), a line without one was broken inside a word ("0805-|P2R",
+    "ACERVULIN|A") and is joined without a space."""
+    out = ""
+    prev_space = False
+    for ln in lines:
+        t = ln.text
+        if not t:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(t[0])):
+            if not wrap_spaces or prev_space:
+                out += " "
+        out += t
+        prev_space = ln.trailing_space
+    return out
+
+
+def producer_wraps_with_spaces(lines: list[Line]) -> bool:
+    """Does this page print a space glyph at the end of lines wrapped at a space?"""
+    ends = [ln for ln in lines if ln.x1 - ln.x0 > 60 and ln.text and not is_cjk(ln.text[-1])]
+    return bool(ends) and sum(ln.trailing_space for ln in ends) >= max(1, 0.3 * len(ends))
