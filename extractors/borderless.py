@@ -80,7 +80,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
                      wrap_spaces: bool) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table."""
     x0, top, x1, bottom = bbox
-    min_gap = max(3.0, 0.75 * size)
+    min_gap = max(2.5, 0.45 * size)
     lines = group_lines(chars, split_gap=min_gap)
     if len(lines) < 2:
         return None

@@ -1,0 +1,1 @@
+"""twbio orchestration: Dagster assets, the refresh, and the `twbio` command."""

@@ -1,0 +1,46 @@
+"""The dbt project as Dagster sees it, with a manifest that is always current."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+from .paths import DBT_PROJECT_DIR
+
+DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def _newest_source_mtime(root: Path) -> float:
+    newest = 0.0
+    for sub in ("models", "macros", "tests", "dbt_project.yml", "profiles.yml"):
+        p = root / sub
+        files = [p] if p.is_file() else list(p.rglob("*")) if p.exists() else []
+        for f in files:
+            if f.is_file():
+                newest = max(newest, f.stat().st_mtime)
+    return newest
+
+
+def ensure_manifest() -> Path:
+    """Parse the project when the manifest is missing or older than any project file.
+
+    `dagster dev` would do this through prepare_if_dev(); the CLI, the tests and CI load
+    the definitions directly, so the manifest is prepared here for all of them.
+    """
+    manifest = DBT_PROJECT.manifest_path
+    if manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime(DBT_PROJECT_DIR):
+        return manifest
+    from dbt.cli.main import dbtRunner
+
+    cwd = os.getcwd()
+    try:
+        os.chdir(DBT_PROJECT_DIR)
+        res = dbtRunner().invoke(["parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
+                                  "--profiles-dir", str(DBT_PROJECT_DIR)])
+    finally:
+        os.chdir(cwd)
+    if not res.success:
+        raise RuntimeError(f"dbt parse failed: {res.exception}")
+    return manifest

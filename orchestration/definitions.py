@@ -1,0 +1,31 @@
+"""The one Definitions object: `dagster dev -m orchestration.definitions`."""
+
+import shutil
+import sys
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from .assets import dbt_models, extracted_reports, published_warehouse, raw_warehouse, validated_warehouse
+from .dbt import DBT_PROJECT
+from .resources import WarehouseResource
+
+# the dbt next to this interpreter, so an un-activated virtualenv works too
+_DBT = Path(sys.executable).with_name("dbt")
+DBT_EXECUTABLE = str(_DBT) if _DBT.exists() else (shutil.which("dbt") or "dbt")
+
+refresh_job = dg.define_asset_job(
+    "refresh",
+    selection=dg.AssetSelection.all(),
+    description="Full refresh: inbox PDFs → raw → dbt → Great Expectations gate → publish.",
+)
+
+defs = dg.Definitions(
+    assets=[extracted_reports, raw_warehouse, dbt_models, validated_warehouse, published_warehouse],
+    jobs=[refresh_job],
+    resources={
+        "warehouse": WarehouseResource(),
+        "dbt": DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE),
+    },
+)

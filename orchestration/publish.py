@@ -1,0 +1,85 @@
+"""Publication: the build file replaces the published warehouse in one rename.
+
+os.replace is atomic on POSIX: a reader either opens the old file or the new one, and
+a reader that already holds the old file keeps reading its snapshot. A refresh that
+fails anywhere before this point leaves the published file byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+
+import duckdb
+
+from .paths import WarehousePaths
+
+
+class PublicationRefused(Exception):
+    pass
+
+
+AUDIT_REFRESHES = """
+create schema if not exists audit;
+create table if not exists audit.refreshes (
+    run_id varchar primary key,
+    published_at timestamp not null,
+    reports integer,
+    quarantined integer,
+    tables integer,
+    mart_rows bigint,
+    expectations integer,
+    failed_blocking integer,
+    warnings integer,
+    inbox varchar  -- JSON: file name, sha256, status of every inbox file
+);
+"""
+
+
+def publish(paths: WarehousePaths, run_id: str) -> dict:
+    build = paths.build_db(run_id)
+    if not build.exists():
+        raise PublicationRefused(f"no build warehouse for run {run_id}")
+    manifest_path = paths.staging / f"run-{run_id}.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {"files": []}
+    with duckdb.connect(str(build)) as con:
+        has_audit = con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'audit' and table_name = 'validation_results'"
+        ).fetchone()[0]
+        if not has_audit:
+            raise PublicationRefused(f"run {run_id}: the data-quality checks did not run; not publishing")
+        n, failed, warned = con.execute(
+            "select count(*), count(*) filter (where not success and severity = 'blocking'), "
+            "count(*) filter (where not success and severity <> 'blocking') "
+            "from audit.validation_results where run_id = ?", [run_id]).fetchone()
+        if failed:
+            raise PublicationRefused(f"run {run_id}: {failed} blocking expectation(s) failed; not publishing")
+        marts = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        mart_rows = sum(con.execute(f'select count(*) from marts."{m}"').fetchone()[0] for m in marts)
+        reports, quarantined = con.execute(
+            "select count(*) filter (where status = 'loaded'), count(*) filter (where status = 'quarantined') from raw.documents"
+        ).fetchone()
+        tables = con.execute("select count(*) from raw.tables").fetchone()[0]
+        con.execute(AUDIT_REFRESHES)
+        con.execute(
+            "insert or replace into audit.refreshes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, datetime.now(timezone.utc).replace(tzinfo=None), reports, quarantined, tables, mart_rows,
+             n, failed, warned, json.dumps(manifest, ensure_ascii=False)],
+        )
+        con.execute("checkpoint")
+    fd = os.open(build, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(build, paths.published)
+    dir_fd = os.open(paths.home, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)  # the rename itself survives a power cut
+    finally:
+        os.close(dir_fd)
+    manifest_path.unlink(missing_ok=True)
+    return {"reports": reports, "quarantined": quarantined, "tables": tables, "marts": len(marts),
+            "mart_rows": mart_rows, "expectations": n, "warnings": warned, "path": str(paths.published)}

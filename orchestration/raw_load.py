@@ -1,0 +1,181 @@
+"""The lossless raw layer: every document, table and cell, traceable to its page.
+
+Loading a report replaces that report's rows in one transaction, so a re-run is a no-op
+and a crash leaves either the old rows or the new ones, never half of each.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import duckdb
+
+from extractors.models import ExtractedReport, ExtractedTable
+
+from .catalog import Catalog, Dataset, map_columns
+
+DDL = """
+create schema if not exists raw;
+create table if not exists raw.documents (
+    report_id varchar primary key,
+    file_name varchar not null,
+    sha256 varchar not null,
+    page_count integer,
+    title varchar,
+    publisher varchar,
+    edition_year integer,
+    extractor_version varchar,
+    extracted_at timestamp,
+    status varchar not null,          -- loaded | quarantined
+    error varchar
+);
+create table if not exists raw.tables (
+    report_id varchar not null,
+    table_id varchar not null,
+    caption varchar,
+    unit varchar,
+    notes varchar[],
+    source varchar,
+    page integer,
+    pages integer[],
+    bbox double[],
+    n_header_rows integer,
+    n_rows integer,
+    n_cols integer,
+    warnings varchar[],
+    strategy varchar,
+    dataset varchar,                  -- catalog dataset, null when uncatalogued
+    primary key (report_id, table_id)
+);
+create table if not exists raw.cells (
+    report_id varchar not null,
+    table_id varchar not null,
+    "row" integer not null,
+    col integer not null,
+    row_span integer not null,
+    col_span integer not null,
+    is_header boolean not null,
+    text varchar not null,
+    page integer not null
+);
+"""
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    con.execute(DDL)
+    for d in catalog.datasets:
+        cols = ", ".join(f'"{c.name}" varchar' for c in d.columns)
+        con.execute(
+            f"create table if not exists {d.relation} (report_id varchar not null, table_id varchar not null, "
+            f"source_page integer not null, row_number integer not null, {cols})"
+        )
+
+
+def _row_pages(table: ExtractedTable) -> dict[int, int]:
+    pages: dict[int, int] = {}
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        for r in range(c.row, c.row + c.row_span):
+            pages.setdefault(r, c.page)
+    return pages
+
+
+def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog: Catalog,
+                file_name: str, extracted_at: datetime | None = None) -> dict:
+    """Replace one report's rows in the raw layer. Returns counts for metadata."""
+    report_key = catalog.report_key(report)
+    meta = catalog.reports.get(report_key, {}) if report_key else {}
+    extracted_at = extracted_at or datetime.now(timezone.utc)
+    counts = {"tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0, "warnings": 0}
+    con.execute("begin transaction")
+    try:
+        _delete_report(con, report.report_id, catalog)
+        con.execute(
+            "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', null)",
+            [report.report_id, file_name, report.sha256, report.pages, report.title, meta.get("publisher"),
+             meta.get("edition_year"), report.extractor_version, extracted_at.replace(tzinfo=None)],
+        )
+        table_rows, cell_rows = [], []
+        for t in report.tables:
+            dataset = catalog.dataset_for(report_key, t)
+            warnings = list(t.warnings)
+            if dataset is not None:
+                mapping = map_columns(dataset, t)
+                warnings += mapping.warnings
+                counts["dataset_rows"] += _load_dataset(con, report.report_id, t, dataset, mapping.positions)
+                counts["catalogued"] += 1
+            counts["warnings"] += len(warnings)
+            table_rows.append([
+                report.report_id, t.table_id, t.caption, t.unit, t.notes, t.source, t.page, t.pages,
+                t.bbox, len(t.header), len(t.rows), t.n_cols, warnings, t.strategy,
+                dataset.dataset if dataset else None,
+            ])
+            n_header = len(t.header)
+            for c in t.cells:
+                cell_rows.append([report.report_id, t.table_id, c.row, c.col, c.row_span, c.col_span,
+                                  c.row < n_header, c.text, c.page])
+        if table_rows:
+            con.executemany("insert into raw.tables values (" + ", ".join("?" * 15) + ")", table_rows)
+        if cell_rows:
+            con.executemany("insert into raw.cells values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cell_rows)
+        counts["tables"] = len(table_rows)
+        counts["cells"] = len(cell_rows)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return counts
+
+
+def _load_dataset(con, report_id: str, t: ExtractedTable, dataset: Dataset, positions: list[int]) -> int:
+    pages = _row_pages(t)
+    n_header = len(t.header)
+    rows = []
+    for i, r in enumerate(t.rows):
+        values = [r[p] if p < len(r) else None for p in positions]
+        rows.append([report_id, t.table_id, pages.get(n_header + i, t.page), i + 1, *values])
+    if rows:
+        con.executemany(f"insert into {dataset.relation} values ({', '.join('?' * len(rows[0]))})", rows)
+    return len(rows)
+
+
+def _delete_report(con, report_id: str, catalog: Catalog) -> None:
+    for rel in ["raw.documents", "raw.tables", "raw.cells"] + [d.relation for d in catalog.datasets]:
+        con.execute(f"delete from {rel} where report_id = ?", [report_id])
+
+
+def record_quarantine(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_id: str, file_name: str,
+                      sha256: str, error: str) -> None:
+    """A report that failed extraction: its document row says why; it has no tables."""
+    con.execute("begin transaction")
+    try:
+        _delete_report(con, report_id, catalog)
+        con.execute(
+            "insert into raw.documents (report_id, file_name, sha256, status, error, extracted_at) "
+            "values (?, ?, ?, 'quarantined', ?, ?)",
+            [report_id, file_name, sha256, error, datetime.now(timezone.utc).replace(tzinfo=None)],
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def report_from_json(doc: dict) -> ExtractedReport:
+    """Rebuild an ExtractedReport from the extraction cache."""
+    from extractors.models import Cell
+
+    tables = []
+    for t in doc["tables"]:
+        cells = [Cell(**c) for c in t["cells"]]
+        fields = {k: t[k] for k in ExtractedTable.__dataclass_fields__ if k != "cells"}
+        tables.append(ExtractedTable(**fields, cells=cells))
+    return ExtractedReport(
+        report_id=doc["report_id"], path=doc["path"], sha256=doc["sha256"], pages=doc["pages"],
+        title=doc.get("title"), extractor_version=doc["extractor_version"], tables=tables,
+        warnings=doc.get("warnings", []),
+    )
+
+
+def dumps(report: ExtractedReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False)
