@@ -57,8 +57,11 @@ class _Context:
     def __init__(self):
         import great_expectations as gx
 
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
         self.gx = gx
         self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         self.source = self.context.data_sources.add_pandas("twbio")
 
     def validate(self, spec: SuiteSpec, df: pd.DataFrame):

@@ -39,6 +39,21 @@ def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, toleran
     return gutters
 
 
+def _boundary(a: float, b: float, lines: list[Line]) -> float:
+    """Where in the gutter [a, b] (free of body text) the column boundary goes: in the part
+    no line at all crosses, so a header label longer than its column's values stays in
+    its column; the middle of the gutter when a label really spans it."""
+    crossing = sorted((max(a, l.x0), min(b, l.x1)) for l in lines if l.x0 < b and l.x1 > a)
+    best, cursor = None, a
+    for x0, x1 in crossing:
+        if x0 > cursor and (best is None or x0 - cursor > best[1] - best[0]):
+            best = (cursor, x0)
+        cursor = max(cursor, x1)
+    if b > cursor and (best is None or b - cursor > best[1] - best[0]):
+        best = (cursor, b)
+    return (best[0] + best[1]) / 2 if best else (a + b) / 2
+
+
 def _col_of(edges: list[float], x: float) -> int:
     for i in range(len(edges) - 1):
         if x < edges[i + 1]:
@@ -92,7 +107,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     gutters = _gutters(body, x0, x1, min_gap, tol)
     if not gutters:
         return None
-    edges = [min(ln.x0 for ln in lines) - 0.5] + [(a + b) / 2 for a, b in gutters] + [max(ln.x1 for ln in lines) + 0.5]
+    edges = [min(ln.x0 for ln in lines) - 0.5] + [_boundary(a, b, lines) for a, b in gutters] + [max(ln.x1 for ln in lines) + 0.5]
     n_cols = len(edges) - 1
 
     # assign every segment to the columns it covers

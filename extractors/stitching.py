@@ -161,14 +161,16 @@ def _append(t: _Logical, part: TablePart) -> None:
     part_header = grid[: part.n_header_rows]
     body = grid[part.n_header_rows:]
     skip = part.n_header_rows
-    if part.n_header_rows == 0 and t.header and body and _same_header(t.header, body[: len(t.header)]):
-        skip = len(t.header)
-        body = body[len(t.header):]
-    elif part_header and not _same_header(t.header, part_header):
-        if _header_mismatch(t.header, part_header):
+    # without a styled header, the first printed row is the header (see _finish)
+    header = t.header or t.rows[:1]
+    if part.n_header_rows == 0 and header and body and _same_header(header, body[: len(header)]):
+        skip = len(header)
+        body = body[len(header):]
+    elif part_header and not _same_header(header, part_header):
+        if _header_mismatch(header, part_header):
             t.warnings.append(
                 f"page {part.page}: the repeated header prints its columns in another order "
-                f"({' | '.join(part_header[-1])}) than the first part ({' | '.join(t.header[-1])}); "
+                f"({' | '.join(part_header[-1])}) than the first part ({' | '.join(header[-1])}); "
                 "data kept as printed under the first part's header")
         else:
             # a header-less part whose first row happened to be bold: keep it as data
@@ -252,14 +254,29 @@ def _blank_slot_is_merge(part: TablePart, row: int, col: int) -> bool:
                    for c in part.cells)
 
 
+def _implied_header_rows(cells: list[Cell], n_cols: int, n_rows: int) -> int:
+    n = 1
+    while n < n_rows - 1:
+        top = [c for c in cells if c.row < n and c.row + c.row_span > 0]
+        deeper = max((c.row + c.row_span for c in top), default=n)
+        grouped = any(1 < c.col_span < n_cols for c in cells if c.row == n - 1)
+        new = max(deeper, n + 1 if grouped else n)
+        if new == n:
+            break
+        n = new
+    return min(n, max(1, n_rows - 1))
+
+
 def _finish(tables: list[_Logical], report_id: str) -> list[ExtractedTable]:
     out: list[ExtractedTable] = []
     seen: dict[str, int] = {}
     for t in tables:
         header, rows = t.header, t.rows
         if not header and rows:
-            # no styled header: the first printed row is the header
-            header, rows = rows[:1], rows[1:]
+            # no styled header: the first printed row is the header, with every row its
+            # cells span down into, and a second level under a label spanning columns
+            n = _implied_header_rows(t.cells, t.n_cols, len(rows))
+            header, rows = rows[:n], rows[n:]
         tid = t.table_id or cap.slug_for(header, rows)
         if tid in seen:
             seen[tid] += 1

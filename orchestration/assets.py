@@ -52,7 +52,7 @@ def extracted_reports(context: dg.AssetExecutionContext, warehouse: WarehouseRes
         "duplicates": [{"file_name": d.path.name, "duplicate_of": of.path.name} for d, of in scan.duplicates],
     }
     paths.staging.mkdir(parents=True, exist_ok=True)
-    (paths.staging / f"run-{context.run_id}.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    (paths.staging / f"run-{context.run.run_id}.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     loaded = [o for o in outcomes if o.report]
     return dg.MaterializeResult(metadata={
         "reports": len(outcomes),
@@ -72,8 +72,8 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     relation per catalogued table, every row traceable to its report and page."""
     paths = warehouse.paths
     catalog = Catalog.load()
-    manifest = json.loads((paths.staging / f"run-{context.run_id}.json").read_text(encoding="utf-8"))
-    build = warehouse.build_db(context.run_id)
+    manifest = json.loads((paths.staging / f"run-{context.run.run_id}.json").read_text(encoding="utf-8"))
+    build = warehouse.build_db(context.run.run_id)
     build.unlink(missing_ok=True)
     totals = {"reports": 0, "quarantined": 0, "tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0}
     with duckdb.connect(str(build)) as con:
@@ -123,7 +123,7 @@ def _build_env(path):
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, dagster_dbt_translator=_Translator(), pool=WAREHOUSE_POOL)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """Staging, intermediate and mart models (dbt build: models, then their tests as checks)."""
-    with _build_env(warehouse.build_db(context.run_id)):
+    with _build_env(warehouse.build_db(context.run.run_id)):
         yield from dbt.cli(["build"], context=context).stream()
 
 
@@ -142,7 +142,7 @@ def validated_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
     Each suite is a blocking check: one failed blocking expectation stops publication.
     Warning-level findings are recorded in audit.validation_results and published.
     """
-    outcomes = run_suites(str(warehouse.build_db(context.run_id)), ALL_SUITES, context.run_id)
+    outcomes = run_suites(str(warehouse.build_db(context.run.run_id)), ALL_SUITES, context.run.run_id)
     results = []
     for spec in ALL_SUITES:
         mine = [o for o in outcomes if o.suite == spec.name]
@@ -179,5 +179,5 @@ def validated_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     """The warehouse BI tools read: this run's build file, swapped in atomically after every
     blocking check passed (readers of the old file keep their snapshot)."""
-    summary = publish(warehouse.paths, context.run_id)
+    summary = publish(warehouse.paths, context.run.run_id)
     return dg.MaterializeResult(metadata=summary)

@@ -1,0 +1,36 @@
+# twbio: two commands do everything on a fresh machine with Python 3.11 and make.
+#   make run   - create the virtualenv, install, full refresh of warehouse/inbox/ into warehouse/twbio.duckdb
+#   make test  - install if needed and run the test suite
+
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install bench dev clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/twbio refresh
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python bench/extraction.py --reports ../shared/corpus --icdar ../shared/benchmarks/icdar2013
+
+dev: $(STAMP)
+	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} sh -c 'mkdir -p "$$DAGSTER_HOME" && $(BIN)/dagster dev -m orchestration.definitions'
+
+clean:
+	rm -rf warehouse/twbio.duckdb warehouse/.staging warehouse/extracted warehouse/quarantine warehouse/exports \
+	       warehouse/quality warehouse/docs warehouse/last_refresh.json dbt_project/target dbt_project/logs

@@ -1,0 +1,148 @@
+"""`twbio refresh`: the Dagster refresh job, in-process, under the warehouse lock.
+
+This is the same graph `dagster dev` shows; the CLI only adds the lock, the clean-up of
+what a crashed run left behind, progress lines and a summary.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import dagster as dg
+import duckdb
+
+from .locking import refresh_lock
+from .paths import WarehousePaths
+
+
+@dataclass
+class RefreshResult:
+    success: bool
+    published: bool
+    run_id: str
+    seconds: float
+    metadata: dict = field(default_factory=dict)  # asset name -> materialization metadata
+    failures: list[str] = field(default_factory=list)
+    build_file: str | None = None
+
+    def summary_lines(self, paths: WarehousePaths) -> list[str]:
+        ex = self.metadata.get("extracted_reports", {})
+        raw = self.metadata.get("raw_warehouse", {})
+        val = self.metadata.get("validated_warehouse", {})
+        pub = self.metadata.get("published_warehouse", {})
+        lines = [
+            f"reports: {ex.get('reports', 0)} in inbox, {ex.get('extracted', 0)} extracted, "
+            f"{ex.get('from_cache', 0)} unchanged (cached), {ex.get('quarantined', 0)} quarantined, "
+            f"{ex.get('duplicates', 0)} duplicates skipped",
+            f"tables: {raw.get('tables', 0)} ({raw.get('catalogued', 0)} catalogued), "
+            f"cells: {raw.get('cells', 0)}, dataset rows: {raw.get('dataset_rows', 0)}",
+        ]
+        if val:
+            lines.append(f"checks: {val.get('expectations', 0)} expectations, {val.get('failed_blocking', 0)} blocking "
+                         f"failures, {val.get('warnings', 0)} warnings")
+        if self.published:
+            lines.append(f"published: {pub.get('marts', 0)} marts, {pub.get('mart_rows', 0)} rows -> {paths.published}")
+        else:
+            lines.append(f"NOT published: {paths.published} is unchanged")
+            if self.build_file:
+                lines.append(f"the rejected build is kept for inspection: {self.build_file}")
+        lines.append(f"run {self.run_id} took {self.seconds:.1f} s")
+        return lines
+
+
+def clean_stale(paths: WarehousePaths) -> list[str]:
+    """Remove build files and run manifests a crashed refresh left (we hold the lock)."""
+    removed = []
+    if paths.staging.exists():
+        for p in paths.staging.iterdir():
+            if p.is_file():
+                p.unlink(missing_ok=True)
+                removed.append(p.name)
+    for p in paths.home.glob("twbio.duckdb.*tmp*"):
+        p.unlink(missing_ok=True)
+        removed.append(p.name)
+    return removed
+
+
+def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False, echo=print,
+                instance: dg.DagsterInstance | None = None, keep_failed_build: bool = True,
+                verbose: bool = True) -> RefreshResult:
+    from .definitions import defs  # loading the definitions parses the dbt project
+
+    paths.ensure()
+    with refresh_lock(paths.lock, wait=wait):
+        stale = clean_stale(paths)
+        if stale:
+            echo(f"cleaned up after an interrupted refresh: {', '.join(sorted(stale))}")
+        if full and paths.extracted.exists():
+            shutil.rmtree(paths.extracted)
+            echo("full refresh: extraction cache cleared, every report is extracted again")
+        job = defs.get_job_def("refresh")
+        start = time.monotonic()
+        result = job.execute_in_process(
+            instance=instance or dg.DagsterInstance.ephemeral(),
+            raise_on_error=False,
+            resources={"warehouse": _warehouse_resource(paths)},
+            run_config={"loggers": {"progress": {"config": {"log_level": "INFO" if verbose else "CRITICAL"}}}},
+        )
+        seconds = time.monotonic() - start
+        metadata: dict = {}
+        for ev in result.get_asset_materialization_events():
+            mat = ev.event_specific_data.materialization
+            name = mat.asset_key.to_user_string()
+            metadata[name] = {k: v.value for k, v in mat.metadata.items()}
+        failures = [e.message for e in result.all_events if e.is_step_failure]
+        published = "published_warehouse" in metadata
+        build = paths.build_db(result.run_id)
+        res = RefreshResult(result.success and published, published, result.run_id, seconds, metadata, failures,
+                            str(build) if build.exists() else None)
+        if not published:
+            res.failures += blocking_failures(build)
+            if not keep_failed_build and build.exists():
+                build.unlink()
+                res.build_file = None
+        _write_state(paths, res)
+        return res
+
+
+def _warehouse_resource(paths: WarehousePaths):
+    from .resources import WarehouseResource
+
+    return WarehouseResource(home=str(paths.home))
+
+
+def blocking_failures(build) -> list[str]:
+    """Failed blocking expectations of a rejected build, as readable lines."""
+    if not build.exists():
+        return []
+    try:
+        with duckdb.connect(str(build), read_only=True) as con:
+            rows = con.execute(
+                "select suite, expectation, column_name, observed_value, failing_rows "
+                "from audit.validation_results where not success and severity = 'blocking'").fetchall()
+    except duckdb.Error:
+        return []
+    out = []
+    for suite, exp, col, observed, failing in rows:
+        where = f" column {col}" if col else ""
+        rows_txt = ""
+        fr = json.loads(failing or "[]")
+        if fr:
+            rows_txt = "; rows: " + "; ".join(", ".join(f"{k}={v}" for k, v in r.items()) for r in fr[:5])
+        out.append(f"blocking expectation failed: suite {suite}, {exp}{where} (observed {observed}){rows_txt}")
+    return out
+
+
+def _write_state(paths: WarehousePaths, res: RefreshResult) -> None:
+    state = {
+        "run_id": res.run_id, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "success": res.success, "published": res.published, "seconds": round(res.seconds, 2),
+        "failures": res.failures, "metadata": res.metadata,
+    }
+    tmp = paths.home / ".last_refresh.json.tmp"
+    tmp.write_text(json.dumps(state, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
+    tmp.replace(paths.home / "last_refresh.json")

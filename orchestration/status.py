@@ -1,0 +1,73 @@
+"""`twbio status`: the inbox, what is published, what is quarantined, the last refresh."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from .extraction import is_cached, scan_inbox
+from .paths import WarehousePaths
+
+
+def status_report(paths: WarehousePaths) -> list[str]:
+    out: list[str] = []
+    scan = scan_inbox(paths) if paths.inbox.exists() else None
+    out.append(f"inbox: {paths.inbox}")
+    if scan:
+        for f in scan.files:
+            cached = "extracted" if is_cached(paths, f) else "new (not yet extracted)"
+            out.append(f"  {f.path.name:40s} {f.report_id:30s} {f.sha256[:12]}  {cached}")
+        for dup, of in scan.duplicates:
+            out.append(f"  {dup.path.name:40s} duplicate of {of.path.name} (same sha256), skipped")
+    out.append("")
+    if not paths.published.exists():
+        out.append(f"published warehouse: none yet ({paths.published}); run `twbio refresh`")
+    else:
+        out.append(f"published warehouse: {paths.published}")
+        with duckdb.connect(str(paths.published), read_only=True) as con:
+            docs = con.execute(
+                "select d.report_id, d.file_name, d.status, d.error, "
+                "count(t.table_id), count(t.dataset) "
+                "from raw.documents d left join raw.tables t using (report_id) "
+                "group by all order by d.report_id").fetchall()
+            out.append(f"  {'report':30s} {'tables':>6s} {'catalogued':>10s} {'uncatalogued':>12s}  status")
+            for rid, fname, st, err, n, cat in docs:
+                out.append(f"  {rid:30s} {n:6d} {cat:10d} {n - cat:12d}  {st}")
+                if err:
+                    out.append(f"      error: {err}")
+            unc = con.execute(
+                "select report_id, table_id, coalesce(caption, '(no caption)'), page from raw.tables "
+                "where dataset is null order by report_id, page").fetchall()
+            if unc:
+                out.append("  uncatalogued tables (in raw.tables/raw.cells, not modelled):")
+                for rid, tid, capt, page in unc:
+                    out.append(f"    {rid} {tid} p.{page}: {capt}")
+            last = con.execute(
+                "select run_id, published_at, reports, quarantined, tables, mart_rows, expectations, "
+                "failed_blocking, warnings from audit.refreshes order by published_at desc limit 1").fetchone()
+            if last:
+                out.append(f"  last published refresh: run {last[0]} at {last[1]:%Y-%m-%d %H:%M:%S} UTC; "
+                           f"{last[2]} reports, {last[3]} quarantined, {last[4]} tables, {last[5]} mart rows; "
+                           f"checks: {last[6]} expectations, {last[7]} blocking failures, {last[8]} warnings")
+                warns = con.execute(
+                    "select suite, expectation, column_name, observed_value from audit.validation_results "
+                    "where run_id = ? and not success", [last[0]]).fetchall()
+                for suite, exp, col, obs in warns:
+                    out.append(f"    warning: {suite} {exp} {col or ''} observed {obs}")
+    quarantined = sorted(paths.quarantine.glob("*.error.txt")) if paths.quarantine.exists() else []
+    if quarantined:
+        out.append("")
+        out.append(f"quarantine: {paths.quarantine}")
+        for q in quarantined:
+            err = next((l[7:] for l in q.read_text(encoding="utf-8").splitlines() if l.startswith("error: ")), "")
+            out.append(f"  {q.name[:-len('.error.txt')]}: {err}")
+    state = paths.home / "last_refresh.json"
+    if state.exists():
+        s = json.loads(state.read_text(encoding="utf-8"))
+        out.append("")
+        verdict = "published" if s.get("published") else "FAILED, nothing published"
+        out.append(f"last refresh attempt: run {s['run_id']} at {s['finished_at']}: {verdict} ({s['seconds']} s)")
+        for f in s.get("failures", [])[:10]:
+            out.append(f"  {f.splitlines()[0] if f else f}")
+    return out

@@ -1,0 +1,58 @@
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_INBOX = ROOT / "warehouse" / "inbox"
+TRUTH_DIR = Path(__file__).parent / "fixtures" / "truth"
+sys.path.insert(0, str(Path(__file__).parent))
+
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def truth(report_id: str) -> dict:
+    return json.loads((TRUTH_DIR / f"{report_id}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def extracted_samples(tmp_path_factory):
+    """Every sample report extracted once per test session (the extraction cache layout)."""
+    from orchestration.extraction import extract_one, scan_inbox
+    from orchestration.paths import WarehousePaths
+
+    home = tmp_path_factory.mktemp("extraction-cache")
+    paths = WarehousePaths(home)
+    paths.ensure()
+    for pdf in SAMPLE_INBOX.glob("*.pdf"):
+        shutil.copy2(pdf, paths.inbox / pdf.name)
+    reports = {}
+    for f in scan_inbox(paths).files:
+        out = extract_one(paths, f)
+        assert out.report is not None, out.error
+        reports[f.report_id] = out.report
+    return paths, reports
+
+
+@pytest.fixture
+def make_home(tmp_path, extracted_samples):
+    """A fresh warehouse directory whose inbox holds the named sample reports, with the
+    session's extraction cache (so tests do not re-extract the same bytes)."""
+    from orchestration.paths import WarehousePaths
+
+    cache_paths, _ = extracted_samples
+
+    def _make(*report_files: str) -> WarehousePaths:
+        paths = WarehousePaths(tmp_path / "warehouse")
+        paths.ensure()
+        for name in report_files:
+            shutil.copy2(SAMPLE_INBOX / name, paths.inbox / name)
+        for cached in cache_paths.extracted.glob("*.json"):
+            shutil.copy2(cached, paths.extracted / cached.name)
+        return paths
+
+    return _make

@@ -1,0 +1,141 @@
+"""Small PDFs made on the fly for extractor and pipeline tests (reportlab, pypdf, Pillow).
+
+Generated rather than committed, so every fixture's construction is readable here.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+# a standard (non-embedded) CID font: no font file needed, and pdfminer maps its
+# UniGB-UCS2-H encoding back to Unicode (Traditional characters included)
+pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+FONT = "STSong-Light"
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
+CAPTION = ParagraphStyle("caption", fontName=FONT, fontSize=11, leading=15, alignment=1)
+CELL = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12)
+
+GRID = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+THREE_RULES = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+               ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+               ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+               ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
+
+REVIEWS_HEADER = ["項目", "年度", "案件數", "平均審查時間", "核准率"]
+REVIEWS_ROWS = [
+    ["新藥臨床試驗案", "2020", "349", "18", "93"],
+    ["新藥臨床試驗案", "2021", "381", "22", "81"],
+    ["新藥臨床試驗案", "2022", "342", "27", "88"],
+    ["新藥查驗登記案", "2020", "140", "225", "71"],
+    ["新藥查驗登記案", "2021", "159", "261", "71"],
+    ["新藥查驗登記案", "2022", "123", "261", "73"],
+]
+
+
+def _build(path: Path, story) -> Path:
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=60, bottomMargin=60)
+    doc.build(story)
+    return path
+
+
+def _merged_first_column(rows, header_rows: int = 1):
+    """A vertically merged first column: the value printed once, the cells spanned."""
+    data = [list(r) for r in rows]
+    spans = []
+    start = 0
+    for i in range(1, len(data) + 1):
+        if i == len(data) or data[i][0] != data[start][0]:
+            if i - start > 1:
+                spans.append(("SPAN", (0, start + header_rows), (0, i - 1 + header_rows)))
+                for k in range(start + 1, i):
+                    data[k][0] = ""
+            start = i
+    return data, spans
+
+
+def ruled_table_pdf(path: Path) -> Path:
+    """表 1-1: full grid, a vertical merge (項目), a two-column header span, unit, note, source."""
+    body, spans = _merged_first_column(REVIEWS_ROWS, header_rows=2)
+    header0 = ["項目", "年度", "審查成效", "", ""]
+    header1 = ["項目", "年度", "案件數", "平均審查時間", "核准率"]
+    t = Table([header0, header1] + body, colWidths=[110, 60, 80, 90, 70])
+    t.setStyle(TableStyle(GRID + spans + [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (4, 0))]))
+    story = [Paragraph("本章說明藥品審查之概況，數據如下表所示。", BODY), Spacer(1, 12),
+             Paragraph("表 1-1 藥品審查案件與時效", CAPTION), Paragraph("單位：件數、天、%", BODY), t,
+             Paragraph("註：核准率指第一輪的核准率。", BODY), Paragraph("資料來源：測試資料，2025 年。", BODY),
+             Spacer(1, 12), Paragraph("以上為測試用之說明文字。", BODY)]
+    return _build(path, story)
+
+
+def continued_table_pdf(path: Path, n_rows: int = 30) -> Path:
+    """表 2-1 printed over two pages: the second part under a "(續)" caption, header repeated."""
+    rows = [[str(i + 1), f"測試公司{i + 1}股份有限公司", f"衛部醫器製第{7000 + i:06d}號"] for i in range(n_rows)]
+    header = ["項次", "申請廠商", "許可證字號"]
+    half = n_rows // 2
+    story = [Paragraph("表 2-1 核准醫療器材", CAPTION),
+             Table([header] + rows[:half], colWidths=[40, 200, 160], style=TableStyle(GRID)),
+             PageBreak(),
+             Paragraph("表 2-1 核准醫療器材(續)", CAPTION),
+             Table([header] + rows[half:], colWidths=[40, 200, 160], style=TableStyle(GRID)),
+             Paragraph("資料來源：測試資料。", BODY)]
+    return _build(path, story)
+
+
+def borderless_table_pdf(path: Path) -> Path:
+    """表 3-1: three horizontal rules only (top, under the header, bottom), no vertical lines."""
+    t = Table([REVIEWS_HEADER] + REVIEWS_ROWS, colWidths=[110, 60, 80, 90, 70], style=TableStyle(THREE_RULES))
+    story = [Paragraph("下表為無框線表格。", BODY), Spacer(1, 8), Paragraph("表 3-1 藥品審查案件與時效", CAPTION), t,
+             Paragraph("資料來源：測試資料。", BODY)]
+    return _build(path, story)
+
+
+def unruled_table_pdf(path: Path) -> Path:
+    """表 4-1: no rules at all, columns aligned by whitespace only."""
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
+    t = Table([REVIEWS_HEADER] + REVIEWS_ROWS, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+    story = [Paragraph("表 4-1 藥品審查案件與時效", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)]
+    return _build(path, story)
+
+
+def scanned_pdf(path: Path) -> Path:
+    """One page that is only a picture of text (no text layer)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (600, 800), "white")
+    d = ImageDraw.Draw(img)
+    for i in range(20):
+        d.line([(50, 60 + i * 30), (550, 60 + i * 30)], fill="black", width=2)
+    buf = io.BytesIO()
+    img.save(buf, format="PDF")
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def encrypted_pdf(path: Path, source: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter()
+    for p in PdfReader(str(source)).pages:
+        w.add_page(p)
+    w.encrypt(user_password="secret", owner_password="owner")
+    with open(path, "wb") as f:
+        w.write(f)
+    return path
+
+
+def zero_page_pdf(path: Path) -> Path:
+    from pypdf import PdfWriter
+
+    with open(path, "wb") as f:
+        PdfWriter().write(f)
+    return path

@@ -1,0 +1,108 @@
+"""Extractor behaviour on small generated PDFs: one case per feature."""
+
+import pytest
+
+import pdf_factory as pdfs
+from extractors import ExtractionError, extract_report
+
+
+def _only_table(path):
+    report = extract_report(path)
+    assert len(report.tables) == 1, [t.table_id for t in report.tables]
+    return report.tables[0]
+
+
+def test_ruled_table_with_merged_cells_caption_unit_note_source(tmp_path):
+    t = _only_table(pdfs.ruled_table_pdf(tmp_path / "ruled.pdf"))
+    assert t.table_id == "1-1"
+    assert t.caption == "表 1-1 藥品審查案件與時效"
+    assert t.unit == "件數、天、%"
+    assert t.notes == ["註：核准率指第一輪的核准率。"]
+    assert t.source == "資料來源：測試資料，2025 年。"
+    assert t.strategy == "lines"
+    # two-level header: the spanning label is repeated over its columns
+    assert t.header == [["項目", "年度", "審查成效", "審查成效", "審查成效"],
+                        ["項目", "年度", "案件數", "平均審查時間", "核准率"]]
+    # the vertically merged 項目 is filled down; the raw cell keeps its span
+    assert [r[0] for r in t.rows] == ["新藥臨床試驗案"] * 3 + ["新藥查驗登記案"] * 3
+    assert t.rows[0] == ["新藥臨床試驗案", "2020", "349", "18", "93"]
+    merged = [c for c in t.cells if c.text == "新藥臨床試驗案"]
+    assert len(merged) == 1 and merged[0].row_span == 3
+    spanning = [c for c in t.cells if c.text == "審查成效"]
+    assert spanning[0].col_span == 3
+
+
+def test_table_continued_on_next_page_is_one_table(tmp_path):
+    t = _only_table(pdfs.continued_table_pdf(tmp_path / "continued.pdf", n_rows=30))
+    assert t.table_id == "2-1"
+    assert t.pages == [1, 2]
+    assert len(t.rows) == 30  # the repeated header row is not a body row
+    assert [r[0] for r in t.rows] == [str(i) for i in range(1, 31)]
+    assert t.rows[15][2] == "衛部醫器製第007015號"
+    assert {c.page for c in t.cells if c.text == "16"} == {2}
+
+
+def test_borderless_three_rule_table(tmp_path):
+    t = _only_table(pdfs.borderless_table_pdf(tmp_path / "borderless.pdf"))
+    assert t.strategy == "text"
+    assert t.table_id == "3-1"
+    assert t.header == [["項目", "年度", "案件數", "平均審查時間", "核准率"]]
+    assert t.rows == pdfs.REVIEWS_ROWS
+
+
+def test_table_without_any_rules(tmp_path):
+    t = _only_table(pdfs.unruled_table_pdf(tmp_path / "unruled.pdf"))
+    assert t.strategy == "text"
+    assert t.header == [["項目", "年度", "案件數", "平均審查時間", "核准率"]]
+    assert t.rows == pdfs.REVIEWS_ROWS
+
+
+def test_scanned_page_is_a_clear_error(tmp_path):
+    path = pdfs.scanned_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(ExtractionError, match=r"scan\.pdf: page 1 has no text layer.*OCR is not supported"):
+        extract_report(path)
+
+
+def test_encrypted_file_is_a_clear_error(tmp_path):
+    plain = pdfs.ruled_table_pdf(tmp_path / "plain.pdf")
+    path = pdfs.encrypted_pdf(tmp_path / "locked.pdf", plain)
+    with pytest.raises(ExtractionError, match=r"locked\.pdf: is encrypted"):
+        extract_report(path)
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"", "is empty"),
+    (b"<!DOCTYPE html><html><body>Not found</body></html>", "is an HTML page"),
+    (bytes(range(256)) * 8, "is not a PDF"),
+])
+def test_non_pdf_files_are_clear_errors(tmp_path, content, problem):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(ExtractionError, match=rf"bad\.pdf: {problem}"):
+        extract_report(path)
+
+
+def test_truncated_and_zero_page_pdfs(tmp_path):
+    good = pdfs.ruled_table_pdf(tmp_path / "good.pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good[: len(good) // 3])
+    with pytest.raises(ExtractionError, match=r"cut\.pdf"):
+        extract_report(cut)
+    with pytest.raises(ExtractionError, match=r"zero\.pdf: has no pages"):
+        extract_report(pdfs.zero_page_pdf(tmp_path / "zero.pdf"))
+
+
+def test_wrapped_cell_text_joins_without_stray_spaces():
+    from extractors.text import Line, join_lines
+
+    def line(text, trailing=False):
+        return Line(0, 10, 0, 10, text, 9, False, [], trailing)
+
+    # Chinese wraps anywhere: no space; Latin wrapped at a space keeps one
+    assert join_lines([line("衛達化學"), line("製藥股份有限公司")], wrap_spaces=True) == "衛達化學製藥股份有限公司"
+    assert join_lines([line("tadalafil", trailing=True), line("effect")], wrap_spaces=True) == "tadalafil effect"
+    # a producer that marks wraps with a space glyph: a line without one broke inside a word
+    assert join_lines([line("0805-"), line("P2R")], wrap_spaces=True) == "0805-P2R"
+    assert join_lines([line("ACERVULIN"), line("A")], wrap_spaces=True) == "ACERVULINA"
+    # a producer that does not: Latin words are joined with a space
+    assert join_lines([line("Orally"), line("disintegrating")], wrap_spaces=False) == "Orally disintegrating"

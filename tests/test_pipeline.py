@@ -1,0 +1,86 @@
+"""The whole refresh, in-process, against a temporary warehouse."""
+
+import hashlib
+import json
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.refresh import run_refresh
+
+WHITEPAPER = "whitepaper-2025-ch4.pdf"
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _corrupt_cached_cell(paths, table_id, row, col, value):
+    """Break one value in the cached extraction, as a bad PDF would."""
+    for cached in paths.extracted.glob("*.json"):
+        doc = json.loads(cached.read_text(encoding="utf-8"))
+        for t in doc["tables"]:
+            if t["table_id"] == table_id:
+                t["rows"][row][col] = value
+                cached.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+                return
+    raise AssertionError(f"table {table_id} not in the cache")
+
+
+def test_definitions_load():
+    from orchestration.definitions import defs
+
+    dg.Definitions.validate_loadable(defs)
+    keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
+    assert {"extracted_reports", "raw_warehouse", "validated_warehouse", "published_warehouse",
+            "marts/fct_drug_review_performance"} <= keys
+
+
+def test_refresh_builds_table_4_11_mart(make_home):
+    paths = make_home(WHITEPAPER)
+    res = run_refresh(paths, verbose=False)
+    assert res.success and res.published, res.failures
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        rows = con.execute(
+            "select year, review_type, review_type_zh, cases, mean_review_days, first_round_approval_rate_pct, "
+            "report_id, source_table, source_page from marts.fct_drug_review_performance order by review_type, year"
+        ).fetchall()
+        assert len(rows) == 10
+        assert rows[-1] == (2024, "nda", "新藥查驗登記案", 112, 231, 80.0, "whitepaper-2025-ch4", "4-11", 51)
+        assert rows[0] == (2020, "ind", "新藥臨床試驗案", 349, 18, 93.0, "whitepaper-2025-ch4", "4-11", 51)
+        # raw provenance for the same rows
+        assert con.execute("select count(*) from raw.whitepaper_2025__drug_reviews").fetchone()[0] == 10
+        assert con.execute("select status from raw.documents").fetchone()[0] == "loaded"
+        n = con.execute("select count(*) from audit.validation_results where severity = 'blocking' and success").fetchone()[0]
+        assert n > 0
+
+
+def test_gate_stops_publication_and_keeps_the_published_warehouse(make_home):
+    paths = make_home(WHITEPAPER)
+    first = run_refresh(paths, verbose=False)
+    assert first.published
+    before = _sha(paths.published)
+
+    _corrupt_cached_cell(paths, "4-11", row=9, col=4, value="180")  # 2024 NDA approval rate
+    res = run_refresh(paths, verbose=False)
+
+    assert not res.success and not res.published
+    assert _sha(paths.published) == before  # byte-for-byte unchanged
+    text = "\n".join(res.failures)
+    assert "expect_column_values_to_be_between" in text
+    assert "first_round_approval_rate_pct" in text
+    assert "year=2024" in text and "新藥查驗登記案" in text  # names the row
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        rate = con.execute("select first_round_approval_rate_pct from marts.fct_drug_review_performance "
+                           "where year = 2024 and review_type = 'nda'").fetchone()[0]
+    assert rate == 80.0
+
+
+def test_a_second_refresh_while_one_runs_exits_with_a_clear_message(make_home):
+    from orchestration.locking import WarehouseBusy, refresh_lock
+
+    paths = make_home(WHITEPAPER)
+    with refresh_lock(paths.lock):
+        with pytest.raises(WarehouseBusy, match="another twbio refresh is running"):
+            run_refresh(paths, verbose=False)
