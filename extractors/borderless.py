@@ -39,6 +39,48 @@ def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, toleran
     return gutters
 
 
+def _split_by_header(gutters, header: list[Line], min_gap: float, text_x0: float, text_x1: float):
+    """A column whose body is empty throughout shows only in the header: a header label
+    standing in a body gutter, and not centred over either neighbouring column (Word
+    centres header labels over their column), is a column of its own."""
+    out = []
+    for i, (a, b) in enumerate(gutters):
+        left_x0 = gutters[i - 1][1] if i else text_x0
+        right_x1 = gutters[i + 1][0] if i + 1 < len(gutters) else text_x1
+        own = []
+        for l in header:
+            if not (l.x0 > a + min_gap / 2 and l.x1 < b - min_gap / 2):
+                continue
+            c = (l.x0 + l.x1) / 2
+            centred_left = 2 * c - left_x0 <= b + min_gap
+            centred_right = 2 * c - right_x1 >= a - min_gap
+            if not (centred_left or centred_right):
+                own.append(l)
+        if own:
+            out.append((a, min(l.x0 for l in own)))
+            out.append((max(l.x1 for l in own), b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _unlabelled_columns(edges: list[float], header: list[Line]) -> list[int]:
+    """Boundaries to drop: a column no header label stands over, crossed by a label that
+    also covers its neighbour, is part of that neighbour (letters spread out with
+    distributed alignment, e.g. "藥　　品", look like two columns)."""
+    drop = []
+    for k in range(1, len(edges) - 1):
+        x = edges[k]
+        crossing = [l for l in header if l.x0 < x < l.x1]
+        if not crossing:
+            continue
+        left = [l for l in header if edges[k - 1] <= (l.x0 + l.x1) / 2 < x and l not in crossing]
+        right = [l for l in header if x <= (l.x0 + l.x1) / 2 < edges[k + 1] and l not in crossing]
+        if not left or not right:
+            drop.append(k)
+    return drop
+
+
 def _boundary(a: float, b: float, lines: list[Line]) -> float:
     """Where in the gutter [a, b] (free of body text) the column boundary goes: in the part
     no line at all crosses, so a header label longer than its column's values stays in
@@ -84,17 +126,21 @@ def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
         return -1.0
     gaps.sort()
     small = gaps[max(0, int(len(gaps) * 0.1) - 1)]
-    limit = small * 1.25 + 0.6
-    # two populations (wrapped lines, row breaks) only when some gaps are clearly larger
-    if any(g > small * 1.35 + 1.2 for g in gaps) and any(g <= limit for g in gaps):
+    # wrapped lines inside a cell sit closer than half a line height; a gap that large
+    # is a row break however the table is spaced
+    if small >= 0.5 * size:
+        return -1.0  # every printed line is its own row
+    limit = min(small * 1.25 + 0.6, 0.5 * size)
+    if any(g > limit for g in gaps):
         return limit
-    return -1.0  # every printed line is its own row
+    return -1.0
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
                      wrap_spaces: bool) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table."""
     x0, top, x1, bottom = bbox
+    size = typical_size(chars) if chars else size  # the table's own type size, not the page's
     min_gap = max(2.5, 0.45 * size)
     lines = group_lines(chars, split_gap=min_gap)
     if len(lines) < 2:
@@ -103,11 +149,28 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     body = [ln for ln in lines if header_bottom is None or ln.top > header_bottom]
     if not body:
         body = lines
-    tol = int(0.06 * len(body))
-    gutters = _gutters(body, x0, x1, min_gap, tol)
+    # a row printed as one segment across most of the table (a group row spanning all
+    # columns, a full-width note) would hide every gutter: leave it out of the projection
+    by_top: dict[int, int] = {}
+    for ln in body:
+        by_top[round(ln.top)] = by_top.get(round(ln.top), 0) + 1
+    multi = sum(1 for n in by_top.values() if n > 1)
+    width = max(1.0, x1 - x0)
+    projected = [ln for ln in body
+                 if not (multi > len(by_top) / 2 and by_top[round(ln.top)] == 1 and ln.x1 - ln.x0 > 0.5 * width)]
+    gutters = _gutters(projected or body, x0, x1, min_gap, 0)
+    header_lines = [ln for ln in lines if header_bottom is not None and ln.bottom <= header_bottom]
+    text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    if header_lines:
+        gutters = _split_by_header(gutters, header_lines, min_gap, text_x0, text_x1)
     if not gutters:
         return None
-    edges = [min(ln.x0 for ln in lines) - 0.5] + [_boundary(a, b, lines) for a, b in gutters] + [max(ln.x1 for ln in lines) + 0.5]
+    edges = [text_x0 - 0.5] + [_boundary(a, b, lines) for a, b in gutters] + [text_x1 + 0.5]
+    if header_lines:
+        for k in reversed(_unlabelled_columns(edges, header_lines)):
+            del edges[k]
+    if len(edges) < 3:
+        return None
     n_cols = len(edges) - 1
 
     # assign every segment to the columns it covers
@@ -130,10 +193,11 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         by_span.setdefault((c0, c1), []).append(ln)
     for (c0, c1), ls in by_span.items():
         # lines of a header zone never join lines of the body
-        zones = [[l for l in ls if header_bottom is not None and l.bottom <= header_bottom],
-                 [l for l in ls if header_bottom is None or l.bottom > header_bottom]]
-        for zone in zones:
-            for b in _blocks(zone, intra):
+        head = [l for l in ls if header_bottom is not None and l.bottom <= header_bottom]
+        body_ls = [l for l in ls if header_bottom is None or l.bottom > header_bottom]
+        # header labels wrap far more often than they stack: closely set lines are one label
+        for zone, limit in ((head, 0.5 * size), (body_ls, intra)):
+            for b in _blocks(zone, limit):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
     rows = _row_bands(blocks, n_cols, header_bottom)

@@ -22,7 +22,7 @@ CAPTION_RE = re.compile(
 FORM_CAPTION_RE = re.compile(r"^\s*(?P<name>\S.{0,60}?表)\s*(?:[（(][^)）]*[)）]\s*)*?[（(](?P<code>[A-Z]{1,3}\d{2,4})[)）].*$")
 HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+\s*[.．、])")
 CONTINUED_RE = re.compile(r"[（(]\s*續\s*(?P<n>[0-9０-９]*)\s*[)）]\s*$")
-UNIT_RE = re.compile(r"^\s*(?:單\s*位|Unit)\s*[:：]\s*(?P<unit>.+?)\s*$")
+UNIT_RE = re.compile(r"^\s*[（(]?\s*(?:單\s*位|Unit)\s*[:：]\s*(?P<unit>.+?)\s*[)）]?\s*$")
 SOURCE_RE = re.compile(r"^\s*(?:資料來源|來源|Source)\s*[:：]")
 NOTE_START_RE = re.compile(r"^\s*(?:附\s*註|備\s*註|註|填表說明|說明|Note|Notes)\s*[一二三四五六七八九十0-9０-９]*\s*[:：]")
 # continuation items of a note block: "1. …", "(2) …", "一、…", "＊…"
