@@ -125,7 +125,10 @@ def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
     if len(gaps) < 2:
         return -1.0
     gaps.sort()
-    small = gaps[max(0, int(len(gaps) * 0.1) - 1)]
+    # the closest pair of lines in any column: one wrapped cell is enough to tell the
+    # wrap spacing, however many single-line rows surround it
+    positive = [g for g in gaps if g > 0.3]
+    small = positive[0] if positive else gaps[0]
     # wrapped lines inside a cell sit closer than half a line height; a gap that large
     # is a row break however the table is spaced
     if small >= 0.5 * size:
@@ -224,9 +227,11 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
             continue
         cell = make_cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, (edges[c0], btop, edges[c1 + 1], bbot),
                          ordered, wrap_spaces)
+        cell.text_x0, cell.text_x1 = min(l.x0 for l in b), max(l.x1 for l in b)
         cells.append(cell)
         occupied[key] = cell
-    _extend_centred_merges(cells, rows, n_header)
+    _extend_centred_merges(cells, rows, n_header, size)
+    _extend_header_spans(cells, edges, n_header)
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
             "col_edges": edges}
@@ -271,34 +276,68 @@ def _row_bands(blocks, n_cols: int, header_bottom: float | None) -> list[tuple[f
     return rows
 
 
-def _extend_centred_merges(cells: list[RawCell], rows, n_header: int) -> None:
-    """Fill a vertically centred lone value over the empty run of its column it is centred on."""
-    by_slot = {}
+def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float) -> None:
+    """Fill a vertically centred value over the empty run of its column it is centred on.
+
+    Word centres a merged cell's text over the rows it covers; without rules, that is all
+    that is left of the merge. Of the runs of empty slots around the value, the widest
+    one whose middle is the middle of the text (within a quarter line) is the merge.
+    """
+    slots = {}
     for c in cells:
         for r in range(c.row, c.row + c.row_span):
             for k in range(c.col, c.col + c.col_span):
-                by_slot[(r, k)] = c
+                slots[(r, k)] = c
     n_rows = len(rows)
+    tol = max(1.5, 0.25 * size)
     for c in cells:
         if c.row < n_header or c.col_span != 1 or not c.text:
             continue
         mid = (c.bbox[1] + c.bbox[3]) / 2
-        r0, r1 = c.row, c.row + c.row_span - 1
-        while True:
-            up, down = r0 - 1, r1 + 1
-            if up < n_header or down >= n_rows:
-                break
-            if (up, c.col) in by_slot or (down, c.col) in by_slot:
-                break
-            centre = (rows[up][0] + rows[down][1]) / 2
-            height = rows[down][1] - rows[up][0]
-            if abs(centre - mid) > 0.12 * height:
-                break
-            r0, r1 = up, down
-        if (r0, r1) != (c.row, c.row + c.row_span - 1):
-            for r in range(r0, r1 + 1):
-                by_slot[(r, c.col)] = c
-            c.row, c.row_span = r0, r1 - r0 + 1
+        lo, hi = c.row, c.row + c.row_span - 1
+        while lo - 1 >= n_header and (lo - 1, c.col) not in slots:
+            lo -= 1
+        while hi + 1 < n_rows and (hi + 1, c.col) not in slots:
+            hi += 1
+        best = (c.row, c.row + c.row_span - 1)
+        best_err = abs((rows[best[0]][0] + rows[best[1]][1]) / 2 - mid)
+        for r0 in range(lo, c.row + 1):
+            for r1 in range(c.row + c.row_span - 1, hi + 1):
+                err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
+                if err <= tol and (err < best_err - tol or (r1 - r0 > best[1] - best[0] and err <= best_err + tol)):
+                    best, best_err = (r0, r1), err
+        if best != (c.row, c.row + c.row_span - 1):
+            for r in range(best[0], best[1] + 1):
+                slots[(r, c.col)] = c
+            c.row, c.row_span = best[0], best[1] - best[0] + 1
+
+
+def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int) -> None:
+    """An upper-level header label is centred over the columns it groups: extend it over
+    the empty header slots beside it that keep it centred."""
+    taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
+             for k in range(c.col, c.col + c.col_span)}
+    for c in cells:
+        if c.row >= n_header - 1 or c.row + c.row_span >= n_header or not c.text:
+            continue
+        centre = (c.text_x0 + c.text_x1) / 2
+        lo, hi = c.col, c.col + c.col_span - 1
+        while lo - 1 >= 0 and (c.row, lo - 1) not in taken:
+            lo -= 1
+        while hi + 1 < len(edges) - 1 and (c.row, hi + 1) not in taken:
+            hi += 1
+        best, best_err = (c.col, c.col + c.col_span - 1), None
+        for k0 in range(lo, c.col + 1):
+            for k1 in range(c.col + c.col_span - 1, hi + 1):
+                err = abs((edges[k0] + edges[k1 + 1]) / 2 - centre)
+                width = edges[k1 + 1] - edges[k0]
+                if err <= 0.08 * width and (best_err is None or k1 - k0 > best[1] - best[0]):
+                    best, best_err = (k0, k1), err
+        if best != (c.col, c.col + c.col_span - 1):
+            for k in range(best[0], best[1] + 1):
+                for r in range(c.row, c.row + c.row_span):
+                    taken.add((r, k))
+            c.col, c.col_span = best[0], best[1] - best[0] + 1
 
 
 def typical_size(chars: list[dict]) -> float:

@@ -27,6 +27,8 @@ class RawCell:
     max_line_width: float = 0.0
     n_lines: int = 0
     size: float = 0.0
+    text_x0: float = 0.0
+    text_x1: float = 0.0
 
 
 def snap(values: list[float], tol: float) -> list[float]:
