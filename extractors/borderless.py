@@ -85,7 +85,9 @@ def _boundary(a: float, b: float, lines: list[Line]) -> float:
     """Where in the gutter [a, b] (free of body text) the column boundary goes: in the part
     no line at all crosses, so a header label longer than its column's values stays in
     its column; the middle of the gutter when a label really spans it."""
-    crossing = sorted((max(a, l.x0), min(b, l.x1)) for l in lines if l.x0 < b and l.x1 > a)
+    # a line covering the whole gutter spans the columns anyway: it does not constrain
+    crossing = sorted((max(a, l.x0), min(b, l.x1)) for l in lines
+                      if l.x0 < b and l.x1 > a and not (l.x0 <= a and l.x1 >= b))
     best, cursor = None, a
     for x0, x1 in crossing:
         if x0 > cursor and (best is None or x0 - cursor > best[1] - best[0]):
@@ -152,15 +154,17 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     body = [ln for ln in lines if header_bottom is None or ln.top > header_bottom]
     if not body:
         body = lines
-    # a row printed as one segment across most of the table (a group row spanning all
-    # columns, a full-width note) would hide every gutter: leave it out of the projection
+    # a row printed as one segment from the left edge (a group row spanning all columns,
+    # a title) would hide every gutter it crosses: leave such lines out of the projection
     by_top: dict[int, int] = {}
     for ln in body:
         by_top[round(ln.top)] = by_top.get(round(ln.top), 0) + 1
-    multi = sum(1 for n in by_top.values() if n > 1)
+    left = min(ln.x0 for ln in body)
     width = max(1.0, x1 - x0)
     projected = [ln for ln in body
-                 if not (multi > len(by_top) / 2 and by_top[round(ln.top)] == 1 and ln.x1 - ln.x0 > 0.5 * width)]
+                 if not (by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > 0.3 * width)]
+    if sum(1 for n in by_top.values() if n > 1) < 2:
+        projected = body
     gutters = _gutters(projected or body, x0, x1, min_gap, 0)
     header_lines = [ln for ln in lines if header_bottom is not None and ln.bottom <= header_bottom]
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
