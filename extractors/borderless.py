@@ -161,8 +161,10 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         by_top[round(ln.top)] = by_top.get(round(ln.top), 0) + 1
     left = min(ln.x0 for ln in body)
     width = max(1.0, x1 - x0)
+    at_left = sorted(ln.x1 - ln.x0 for ln in body if ln.x0 - left < 2 * min_gap)
+    wide = min(0.3 * width, 3 * at_left[len(at_left) // 2]) if at_left else 0.3 * width
     projected = [ln for ln in body
-                 if not (by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > 0.3 * width)]
+                 if not (by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > wide)]
     if sum(1 for n in by_top.values() if n > 1) < 2:
         projected = body
     gutters = _gutters(projected or body, x0, x1, min_gap, 0)
