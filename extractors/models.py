@@ -96,6 +96,7 @@ class ExtractedReport:
     extractor_version: str
     tables: list[ExtractedTable]
     warnings: list[str] = field(default_factory=list)
+    extracted_at: str | None = None  # ISO 8601, UTC
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,5 +107,6 @@ class ExtractedReport:
             "title": self.title,
             "extractor_version": self.extractor_version,
             "warnings": self.warnings,
+            "extracted_at": self.extracted_at,
             "tables": [t.to_dict() for t in self.tables],
         }

@@ -13,6 +13,7 @@ import signal
 import threading
 import unicodedata
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -120,7 +121,7 @@ def extract_report(
                     with _time_budget(page_seconds):
                         res = analyse_page(page, i + 1)
                         if title is None and i == 0:
-                            title = _title(page)
+                            title = (pdf.metadata or {}).get("Title") or _title(page)
                 except PageHasNoText as e:
                     textless.append(str(e))
                     res = None
@@ -151,6 +152,7 @@ def extract_report(
     return ExtractedReport(
         report_id=rid, path=str(path), sha256=sha, pages=n, title=title,
         extractor_version=__version__, tables=tables, warnings=warnings,
+        extracted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
 
 

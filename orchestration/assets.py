@@ -20,7 +20,7 @@ from expectations.runner import BLOCKING
 
 from .catalog import Catalog
 from .dbt import DBT_PROJECT, ensure_manifest
-from .extraction import InboxFile, extract_one, scan_inbox
+from .extraction import InboxFile, extract_one, known_reports, scan_inbox
 from .publish import publish
 from .raw_load import ensure_schema, load_report, record_quarantine
 from .resources import WarehouseResource
@@ -33,7 +33,7 @@ def extracted_reports(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     """Every table of every PDF in the inbox (pdfplumber), cached per sha256 and extractor version."""
     paths = warehouse.paths
     paths.ensure()
-    scan = scan_inbox(paths)
+    scan = scan_inbox(paths, known_reports(paths))
     outcomes = []
     for f in scan.files:
         out = extract_one(paths, f, page_seconds=warehouse.page_seconds, max_pages=warehouse.max_pages)

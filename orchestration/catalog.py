@@ -57,6 +57,7 @@ class Mapping:
 class Catalog:
     reports: dict
     datasets: tuple[Dataset, ...]
+    units: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = CATALOG_PATH) -> "Catalog":
@@ -69,7 +70,7 @@ class Catalog:
                 caption_pattern=d.get("caption_pattern"), family=d["family"], name=d["name"],
                 columns=cols, key=tuple(d.get("key", [])), unit_printed=d.get("unit_printed"),
             ))
-        return cls(doc.get("reports", {}), tuple(datasets))
+        return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}))
 
     def report_key(self, report: ExtractedReport) -> str | None:
         """The catalog's report entry for an extracted report: by id, else by title."""
@@ -82,46 +83,104 @@ class Catalog:
         return None
 
     def dataset_for(self, report_key: str | None, table: ExtractedTable) -> Dataset | None:
+        """By table number, else caption, else (uncaptioned tables) the exact header labels."""
         if report_key is None:
             return None
-        for d in self.datasets:
-            if d.report != report_key:
-                continue
+        candidates = [d for d in self.datasets if d.report == report_key]
+        for d in candidates:
             if d.table_id and d.table_id == table.table_id:
                 return d
+        for d in candidates:
             if d.caption_pattern and table.caption and re.search(d.caption_pattern, table.caption):
                 return d
+        if table.caption is None:
+            labels = header_labels(table)
+            for d in candidates:
+                if not d.table_id and [_levels(c.label_zh) for c in d.columns] == labels:
+                    return d
         return None
 
 
-def map_columns(dataset: Dataset, table: ExtractedTable) -> Mapping:
-    """Match the printed header labels to the dataset's columns.
+def _levels(label: str) -> list[str]:
+    return [normalise_label(x) for x in label.split(">")]
 
-    The deepest header row is compared label by label; multi-level headers compare the
-    joined levels. A label that matches no column, or a column found at another position,
-    becomes a warning.
-    """
-    header = table.header
-    labels = []
+
+def header_labels(table: ExtractedTable) -> list[list[str]]:
+    """Each column's header levels, top to bottom, repeated labels of a merged header
+    cell counted once."""
+    out = []
     for k in range(table.n_cols):
-        parts = []
-        for row in header:
-            v = row[k] if k < len(row) else ""
+        parts: list[str] = []
+        for row in table.header:
+            v = normalise_label(row[k] if k < len(row) else "")
             if v and (not parts or parts[-1] != v):
                 parts.append(v)
-        labels.append([normalise_label(p) for p in parts])
+        out.append(parts)
+    return out
+
+
+_DATE = re.compile(r"^\s*\d{2,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*$")
+_LICENCE = re.compile(r"字\s*第|第\s*[A-Z0-9]+\s*號|號\s*$")
+_CONTENT = {"date": _DATE, "licence": _LICENCE}
+
+
+def _share(values: list[str], pattern: re.Pattern) -> float:
+    vals = [v for v in values if v and v.strip()]
+    return sum(1 for v in vals if pattern.search(v)) / len(vals) if vals else 0.0
+
+
+def map_columns(dataset: Dataset, table: ExtractedTable) -> Mapping:
+    """Match the printed header to the dataset's columns, and check it against the data.
+
+    A label found at another position is used there, with a warning. Where the content
+    contradicts the header (a `date` column full of licence numbers and the `licence`
+    column full of dates: a swapped header), and the data make the right mapping
+    unambiguous, columns are mapped by content, with a warning; never silently.
+    """
+    labels = header_labels(table)
     positions: list[int] = []
     warnings: list[str] = []
+    used: set[int] = set()
     for i, col in enumerate(dataset.columns):
-        want = normalise_label(col.label_zh)
-        hits = [k for k, ls in enumerate(labels) if ls and (ls[-1] == want or "".join(ls) == want or want in ls)]
+        want = _levels(col.label_zh)
+
+        def matches(k):
+            ls = labels[k]
+            return ls == want or (len(want) == 1 and ls and ls[-1] == want[0]) or "".join(ls) == "".join(want)
+
+        hits = [k for k in range(len(labels)) if matches(k) and k not in used]
         if i < len(labels) and i in hits:
-            positions.append(i)
+            pos = i
         elif hits:
-            positions.append(hits[0])
-            warnings.append(f"column {col.name} ({col.label_zh}) printed at position {hits[0] + 1}, expected {i + 1}")
+            pos = hits[0]
+            warnings.append(f"column {col.name} ({col.label_zh}) printed at position {pos + 1}, expected {i + 1}")
         else:
-            positions.append(i)
-            found = "/".join(labels[i]) if i < len(labels) else "(missing)"
-            warnings.append(f"column {col.name}: expected header {col.label_zh!r}, found {found!r}")
+            pos = i
+            found = " > ".join(labels[i]) if i < len(labels) else "(missing)"
+            warnings.append(f"header mismatch: column {col.name} expected {col.label_zh!r}, printed {found!r}")
+        positions.append(pos)
+        used.add(pos)
+    if table.n_cols != len(dataset.columns):
+        warnings.append(f"header mismatch: {table.n_cols} columns printed, catalog has {len(dataset.columns)}")
+
+    # content check: typed columns whose values contradict their header
+    column_values = [[r[k] if k < len(r) else "" for r in table.rows] for k in range(table.n_cols)]
+    typed = [(i, c) for i, c in enumerate(dataset.columns) if c.type in _CONTENT]
+    for i, col in typed:
+        pattern = _CONTENT[col.type]
+        pos = positions[i]
+        if pos < len(column_values) and _share(column_values[pos], pattern) >= 0.5:
+            continue
+        better = [k for k in range(len(column_values)) if _share(column_values[k], pattern) >= 0.9]
+        if len(better) == 1:
+            k = better[0]
+            other = positions.index(k) if k in positions else None
+            positions[i] = k
+            if other is not None:
+                positions[other] = pos
+            warnings.append(f"header mismatch: column {col.name} ({col.label_zh}) mapped by content to printed "
+                            f"column {k + 1}: its values are {col.type}s, the header says otherwise")
+        else:
+            warnings.append(f"column {col.name} ({col.label_zh}): values do not look like {col.type}s "
+                            "and no single column does; kept as printed")
     return Mapping(dataset, positions, warnings)

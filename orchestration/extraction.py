@@ -41,15 +41,36 @@ class InboxScan:
     duplicates: list[tuple[InboxFile, InboxFile]] = field(default_factory=list)
 
 
-def scan_inbox(paths: WarehousePaths) -> InboxScan:
-    """The PDFs of the inbox; a file whose bytes equal an earlier one is a duplicate."""
+def known_reports(paths: WarehousePaths) -> dict[str, str]:
+    """sha256 -> report_id of what the published warehouse already holds."""
+    if not paths.published.exists():
+        return {}
+    import duckdb
+
+    try:
+        with duckdb.connect(str(paths.published), read_only=True) as con:
+            return dict(con.execute("select sha256, report_id from raw.documents").fetchall())
+    except duckdb.Error:
+        return {}
+
+
+def scan_inbox(paths: WarehousePaths, known: dict[str, str] | None = None) -> InboxScan:
+    """The PDFs of the inbox. A file whose bytes equal another's is a duplicate: the copy
+    the warehouse already knows (by sha256) keeps its report id, else the first by name."""
     scan = InboxScan()
     by_sha: dict[str, InboxFile] = {}
     used_ids: set[str] = set()
+    known = known or {}
+    candidates = []
     for p in sorted(paths.inbox.iterdir() if paths.inbox.exists() else []):
         if not p.is_file() or p.name.startswith(".") or p.suffix.lower() != ".pdf":
             continue
-        f = InboxFile(p, file_sha256(p), report_id_for(p))
+        sha = file_sha256(p)
+        candidates.append((p, sha))
+    # the copy whose name gives the known report id goes first
+    candidates.sort(key=lambda c: (known.get(c[1]) != report_id_for(c[0]), c[0].name))
+    for p, sha in candidates:
+        f = InboxFile(p, sha, report_id_for(p))
         if f.sha256 in by_sha:
             scan.duplicates.append((f, by_sha[f.sha256]))
             continue
@@ -58,6 +79,7 @@ def scan_inbox(paths: WarehousePaths) -> InboxScan:
         used_ids.add(f.report_id)
         by_sha[f.sha256] = f
         scan.files.append(f)
+    scan.files.sort(key=lambda f: f.path.name)
     return scan
 
 

@@ -80,12 +80,15 @@ def _row_pages(table: ExtractedTable) -> dict[int, int]:
     return pages
 
 
-def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog: Catalog,
-                file_name: str, extracted_at: datetime | None = None) -> dict:
-    """Replace one report's rows in the raw layer. Returns counts for metadata."""
+def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog: Catalog, file_name: str) -> dict:
+    """Replace one report's rows in the raw layer. Returns counts for metadata.
+
+    Everything written comes from the extraction (its time included), so loading the
+    same extraction twice leaves the raw schema identical.
+    """
     report_key = catalog.report_key(report)
     meta = catalog.reports.get(report_key, {}) if report_key else {}
-    extracted_at = extracted_at or datetime.now(timezone.utc)
+    extracted_at = datetime.fromisoformat(report.extracted_at) if report.extracted_at else datetime.now(timezone.utc)
     counts = {"tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0, "warnings": 0}
     con.execute("begin transaction")
     try:
@@ -153,7 +156,7 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_i
         con.execute(
             "insert into raw.documents (report_id, file_name, sha256, status, error, extracted_at) "
             "values (?, ?, ?, 'quarantined', ?, ?)",
-            [report_id, file_name, sha256, error, datetime.now(timezone.utc).replace(tzinfo=None)],
+            [report_id, file_name, sha256, error, None],
         )
         con.execute("commit")
     except Exception:
@@ -173,7 +176,7 @@ def report_from_json(doc: dict) -> ExtractedReport:
     return ExtractedReport(
         report_id=doc["report_id"], path=doc["path"], sha256=doc["sha256"], pages=doc["pages"],
         title=doc.get("title"), extractor_version=doc["extractor_version"], tables=tables,
-        warnings=doc.get("warnings", []),
+        warnings=doc.get("warnings", []), extracted_at=doc.get("extracted_at"),
     )
 
 

@@ -81,7 +81,7 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
         if full and paths.extracted.exists():
             shutil.rmtree(paths.extracted)
             echo("full refresh: extraction cache cleared, every report is extracted again")
-        job = defs.get_job_def("refresh")
+        job = defs.resolve_job_def("refresh")
         start = time.monotonic()
         result = job.execute_in_process(
             instance=instance or dg.DagsterInstance.ephemeral(),

@@ -6,13 +6,13 @@ import json
 
 import duckdb
 
-from .extraction import is_cached, scan_inbox
+from .extraction import is_cached, known_reports, scan_inbox
 from .paths import WarehousePaths
 
 
 def status_report(paths: WarehousePaths) -> list[str]:
     out: list[str] = []
-    scan = scan_inbox(paths) if paths.inbox.exists() else None
+    scan = scan_inbox(paths, known_reports(paths)) if paths.inbox.exists() else None
     out.append(f"inbox: {paths.inbox}")
     if scan:
         for f in scan.files:
