@@ -111,7 +111,11 @@ def analyse_page(page, number: int) -> PageResult:
             last = g[-1]
             between = [l for l in lines if last["y"] < l.mid_y < r["y"]]
             same_width = abs(last["x0"] - r["x0"]) < 8 and abs(last["x1"] - r["x1"]) < 8
-            if same_width and not any(_is_label_line(l.text) for l in between):
+            inside = [l.size for l in lines if g[0]["y"] < l.mid_y < last["y"]] or [l.size for l in between]
+            ref = sorted(inside)[len(inside) // 2] if inside else size
+            # a heading (larger type) or a caption between two rules: two tables, not one
+            heading = any(l.size > 1.2 * ref for l in between)
+            if same_width and not heading and not any(_is_label_line(l.text) for l in between):
                 g.append(r)
                 continue
         groups.append([r])
