@@ -167,8 +167,13 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
                  if not (by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > wide)]
     if sum(1 for n in by_top.values() if n > 1) < 2:
         projected = body
-    gutters = _gutters(projected or body, x0, x1, min_gap, 0)
     header_lines = [ln for ln in lines if header_bottom is not None and ln.bottom <= header_bottom]
+    # columns whose body is empty right of (or left of) all body text show only in the
+    # header's lowest level: let those labels into the projection
+    projected = projected or body
+    bx0, bx1 = min(ln.x0 for ln in projected), max(ln.x1 for ln in projected)
+    leaf = [ln for ln in header_lines if header_bottom - ln.bottom < 1.6 * ln.size and (ln.x0 > bx1 or ln.x1 < bx0)]
+    gutters = _gutters(projected + leaf, x0, x1, min_gap, 0)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     if header_lines:
         gutters = _split_by_header(gutters, header_lines, min_gap, text_x0, text_x1)

@@ -55,19 +55,30 @@ def _is_label_line(text: str) -> bool:
 
 
 def _furniture_bounds(page, lines: list[Line], rules: list[dict]) -> tuple[float, float]:
-    """The y-range of the page body: running headers/footers lie outside it."""
+    """The y-range of the page body: running headers/footers lie outside it.
+
+    A rule near the top (bottom) edge with at most two short lines beyond it is page
+    furniture, unless text sits right against its body side: then it is the top (bottom)
+    rule of a table that starts (ends) at the page edge.
+    """
     h = float(page.height)
+    sizes = sorted(l.size for l in lines) or [10.0]
+    near = 1.2 * sizes[len(sizes) // 2]
     top, bottom = 0.0, h
     for r in rules:
         if r["y"] < 0.12 * h:
             above = [l for l in lines if l.bottom <= r["y"]]
-            if len(above) <= 2 and not any(_is_label_line(l.text) for l in above) and r["y"] > top:
+            below = [l.top - r["y"] for l in lines if l.top >= r["y"]]
+            hugged = bool(below) and min(below) < near
+            if len(above) <= 2 and not hugged and not any(_is_label_line(l.text) for l in above) and r["y"] > top:
                 top = r["y"]
             break
     for r in reversed(rules):
         if r["y"] > 0.88 * h:
             below = [l for l in lines if l.top >= r["y"]]
-            if len(below) <= 2 and not any(_is_label_line(l.text) for l in below):
+            above = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
+            hugged = bool(above) and min(above) < near
+            if len(below) <= 2 and not hugged and not any(_is_label_line(l.text) for l in below):
                 bottom = r["y"]
             break
     if top == 0.0:
