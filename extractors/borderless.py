@@ -301,6 +301,7 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
                 slots[(r, k)] = c
     n_rows = len(rows)
     tol = max(1.5, 0.25 * size)
+    proposed: dict[int, list[tuple[RawCell, tuple[int, int]]]] = {}
     for c in cells:
         if c.row < n_header or c.col_span != 1 or not c.text:
             continue
@@ -318,9 +319,19 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
                 if err <= tol and (err < best_err - tol or (r1 - r0 > best[1] - best[0] and err <= best_err + tol)):
                     best, best_err = (r0, r1), err
         if best != (c.row, c.row + c.row_span - 1):
-            for r in range(best[0], best[1] + 1):
+            proposed.setdefault(c.col, []).append((c, best))
+    # a merged column is covered top to bottom once its merges are filled; a column that
+    # would still have gaps holds genuinely empty cells next to a lone value
+    for col, changes in proposed.items():
+        covered = {r for (r, k) in slots if k == col}
+        for _, (r0, r1) in changes:
+            covered.update(range(r0, r1 + 1))
+        if not all(r in covered for r in range(n_header, n_rows)):
+            continue
+        for c, (r0, r1) in changes:
+            for r in range(r0, r1 + 1):
                 slots[(r, c.col)] = c
-            c.row, c.row_span = best[0], best[1] - best[0] + 1
+            c.row, c.row_span = r0, r1 - r0 + 1
 
 
 def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int) -> None:
