@@ -66,37 +66,53 @@ def extracted_reports(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     })
 
 
-@dg.asset(group_name="ingest", deps=[extracted_reports], pool=WAREHOUSE_POOL, kinds={"duckdb"})
-def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+CATALOG = Catalog.load()
+RAW_CORE = ["documents", "tables", "cells"]
+
+
+@dg.multi_asset(
+    group_name="raw",
+    pool=WAREHOUSE_POOL,
+    specs=[dg.AssetSpec(["raw", name], deps=[extracted_reports], kinds={"duckdb"}, description=f"raw.{name}")
+           for name in RAW_CORE]
+    + [dg.AssetSpec(["raw", d.dataset], deps=[extracted_reports], kinds={"duckdb"},
+                    description=f"{d.name} (raw, as printed)") for d in CATALOG.datasets],
+)
+def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """The raw layer of this run's build warehouse: raw.documents, raw.tables, raw.cells and one
     relation per catalogued table, every row traceable to its report and page."""
     paths = warehouse.paths
-    catalog = Catalog.load()
     manifest = json.loads((paths.staging / f"run-{context.run.run_id}.json").read_text(encoding="utf-8"))
     build = warehouse.build_db(context.run.run_id)
     build.unlink(missing_ok=True)
     totals = {"reports": 0, "quarantined": 0, "tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0}
     with duckdb.connect(str(build)) as con:
-        ensure_schema(con, catalog)
+        ensure_schema(con, CATALOG)
         for f in manifest["files"]:
             if f["error"]:
-                record_quarantine(con, catalog, f["report_id"], f["file_name"], f["sha256"], f["error"])
+                record_quarantine(con, CATALOG, f["report_id"], f["file_name"], f["sha256"], f["error"])
                 totals["quarantined"] += 1
                 continue
             out = extract_one(paths, InboxFile(paths.inbox / f["file_name"], f["sha256"], f["report_id"]))
-            counts = load_report(con, out.report, catalog, f["file_name"])
+            counts = load_report(con, out.report, CATALOG, f["file_name"])
             totals["reports"] += 1
             for k in ("tables", "catalogued", "cells", "dataset_rows"):
                 totals[k] += counts[k]
-    return dg.MaterializeResult(metadata={**totals, "build_file": str(build)})
+        rows = {name: con.execute(f"select count(*) from raw.{name}").fetchone()[0]
+                for name in RAW_CORE + [d.dataset for d in CATALOG.datasets]}
+    for name, n in rows.items():
+        meta = {"rows": n}
+        if name == "documents":
+            meta.update({**totals, "build_file": str(build)})
+        yield dg.MaterializeResult(asset_key=["raw", name], metadata=meta)
 
 
 class _Translator(DagsterDbtTranslator):
-    """dbt sources are the raw layer: every model reading a source depends on raw_warehouse."""
+    """dbt sources are the raw relations that raw_warehouse materializes."""
 
     def get_asset_key(self, dbt_resource_props):
         if dbt_resource_props["resource_type"] == "source":
-            return raw_warehouse.key
+            return dg.AssetKey(["raw", dbt_resource_props["name"]])
         return super().get_asset_key(dbt_resource_props)
 
     def get_group_name(self, dbt_resource_props):

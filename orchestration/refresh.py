@@ -31,7 +31,7 @@ class RefreshResult:
 
     def summary_lines(self, paths: WarehousePaths) -> list[str]:
         ex = self.metadata.get("extracted_reports", {})
-        raw = self.metadata.get("raw_warehouse", {})
+        raw = self.metadata.get("raw/documents", {})
         val = self.metadata.get("validated_warehouse", {})
         pub = self.metadata.get("published_warehouse", {})
         lines = [

@@ -23,3 +23,30 @@
         end
     )
 {%- endmacro %}
+
+{#- A printed date (2024/01/16, 2024-1-16, 113/01/16 in ROC years) as a DATE. -#}
+{% macro parse_date(expr) -%}
+    (
+        case
+            when regexp_matches(trim({{ expr }}), '^\d{2,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}$') then
+                make_date(
+                    {{ to_ad_year("regexp_extract(trim(" ~ expr ~ "), '^(\\d{2,4})', 1)") }},
+                    cast(regexp_extract(trim({{ expr }}), '^\d{2,4}\s*[/.-]\s*(\d{1,2})', 1) as integer),
+                    cast(regexp_extract(trim({{ expr }}), '(\d{1,2})$', 1) as integer)
+                )
+        end
+    )
+{%- endmacro %}
+
+{#- Remove the spaces a wrapped cell leaves inside Chinese text ("衛達化學 製藥股份 有限公司"),
+    keep spaces between Latin words. -#}
+{% macro squash_cjk_spaces(expr) -%}
+    {%- set cjk = '\\x{2E80}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{FF00}-\\x{FFEF}' -%}
+    trim(regexp_replace(regexp_replace(regexp_replace(trim({{ expr }}), '\s+', ' ', 'g'),
+        '([{{ cjk }}]) ', '\1', 'g'), ' ([{{ cjk }}])', '\1', 'g'))
+{%- endmacro %}
+
+{#- Free text as printed, whitespace runs collapsed. -#}
+{% macro clean_text(expr) -%}
+    nullif(regexp_replace(trim({{ expr }}), '\s+', ' ', 'g'), '')
+{%- endmacro %}

@@ -1,0 +1,30 @@
+{#- Licence numbers are printed several ways: 衛部醫器製第 007625 號 / 衛部醫器製第007625號,
+    衛部藥製字第058540號 / 衛部藥製第061852號. The canonical form is the official
+    "<issuer>字第<serial>號" with no spaces. -#}
+{% macro licence_issuer(expr) -%}
+    nullif(regexp_extract(regexp_replace({{ expr }}, '\s+', '', 'g'), '^(.+?)字?第', 1), '')
+{%- endmacro %}
+
+{% macro licence_serial(expr) -%}
+    nullif(regexp_extract(regexp_replace({{ expr }}, '\s+', '', 'g'), '第([A-Za-z0-9]+)號', 1), '')
+{%- endmacro %}
+
+{% macro licence_no(expr) -%}
+    case
+        when {{ licence_issuer(expr) }} is not null and {{ licence_serial(expr) }} is not null
+            then {{ licence_issuer(expr) }} || '字第' || {{ licence_serial(expr) }} || '號'
+    end
+{%- endmacro %}
+
+{#- Company names: no spaces inside Chinese names; a factory or branch printed after the
+    legal name ("…股份有限公司新店分公司", "…有限公司 觀音廠") goes to its own column. -#}
+{% macro company_name(expr) -%}
+    coalesce(
+        nullif(regexp_extract({{ squash_cjk_spaces(expr) }}, '^(.*?(?:股份有限公司|有限公司|公司))(.+(?:廠|分公司))$', 1), ''),
+        {{ squash_cjk_spaces(expr) }}
+    )
+{%- endmacro %}
+
+{% macro company_site(expr) -%}
+    nullif(regexp_extract({{ squash_cjk_spaces(expr) }}, '^(.*?(?:股份有限公司|有限公司|公司))(.+(?:廠|分公司))$', 2), '')
+{%- endmacro %}

@@ -1,0 +1,25 @@
+-- one printed row per plan; amounts as printed units (人/年), unpivoted downstream
+select
+    report_id,
+    table_id as source_table,
+    source_page,
+    row_number as source_row,
+    {{ clean_text('plan_name_zh') }} as plan_name_zh,
+    {{ parse_number('fy2017_total') }} as fy2017_total,
+    {{ parse_number('fy2017_researcher') }} as fy2017_researcher,
+    {{ parse_number('fy2017_associate_researcher') }} as fy2017_associate_researcher,
+    {{ parse_number('fy2017_assistant_researcher') }} as fy2017_assistant_researcher,
+    {{ parse_number('fy2017_research_assistant') }} as fy2017_research_assistant,
+    {{ parse_number('fy2017_technician') }} as fy2017_technician,
+    {{ parse_number('fy2017_other') }} as fy2017_other,
+    {{ parse_number('fy2018_total') }} as fy2018_total,
+    {{ parse_number('fy2018_researcher') }} as fy2018_researcher,
+    {{ parse_number('fy2018_associate_researcher') }} as fy2018_associate_researcher,
+    {{ parse_number('fy2018_assistant_researcher') }} as fy2018_assistant_researcher,
+    {{ parse_number('fy2018_research_assistant') }} as fy2018_research_assistant,
+    {{ parse_number('fy2018_technician') }} as fy2018_technician,
+    {{ parse_number('fy2018_other') }} as fy2018_other,
+    {{ parse_number('fy2019_total') }} as fy2019_total,
+    {{ parse_number('fy2020_total') }} as fy2020_total,
+    {{ parse_number('fy2021_total') }} as fy2021_total
+from {{ source('alliance_plan', 'alliance_plan_2017__staffing') }}

@@ -1,0 +1,32 @@
+-- group rows ("1-1.推動…(國科會、經濟部…)") span all columns: they name the programme of
+-- the rows below them and are carried down as programme_zh
+with source as (
+    select * from {{ source('takeoff_plan', 'takeoff_plan_2013__pharma_kpis') }}
+),
+
+flagged as (
+    select
+        *,
+        fiscal_year_roc = indicator_zh and indicator_zh = target_printed as is_group_row
+    from source
+),
+
+grouped as (
+    select
+        *,
+        sum(case when is_group_row then 1 else 0 end) over (order by row_number) as group_no
+    from flagged
+)
+
+select
+    report_id,
+    table_id as source_table,
+    source_page,
+    row_number as source_row,
+    max(case when is_group_row then {{ clean_text('indicator_zh') }} end) over (partition by group_no) as programme_zh,
+    {{ to_ad_year('fiscal_year_roc') }} as fiscal_year,
+    {{ clean_text('indicator_zh') }} as indicator_zh,
+    {{ clean_text('target_printed') }} as target_printed,
+    {{ clean_text('benefit_zh') }} as benefit_zh
+from grouped
+where not is_group_row

@@ -1,0 +1,12 @@
+select
+    report_id,
+    table_id as source_table,
+    source_page,
+    row_number as source_row,
+    {{ squash_cjk_spaces('metric_zh') }} as metric_zh,
+    {{ parse_number('y2020') }} as y2020,
+    {{ parse_number('y2021') }} as y2021,
+    {{ parse_number('y2022') }} as y2022,
+    {{ parse_number('y2023') }} as y2023,
+    {{ parse_number('y2024') }} as y2024
+from {{ source('whitepaper', 'whitepaper_2025__listed_biotech_financials') }}
