@@ -38,6 +38,7 @@ class Dataset:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     unit_printed: str | None = None
+    excluded_from_marts: str | None = None
 
     @property
     def relation(self) -> str:
@@ -69,6 +70,7 @@ class Catalog:
                 dataset=d["dataset"], report=d["report"], table_id=str(d["table_id"]) if d.get("table_id") else None,
                 caption_pattern=d.get("caption_pattern"), family=d["family"], name=d["name"],
                 columns=cols, key=tuple(d.get("key", [])), unit_printed=d.get("unit_printed"),
+                excluded_from_marts=d.get("excluded_from_marts"),
             ))
         return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}))
 

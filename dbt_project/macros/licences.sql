@@ -28,3 +28,8 @@
 {% macro company_site(expr) -%}
     nullif(regexp_extract({{ squash_cjk_spaces(expr) }}, '^(.*?(?:股份有限公司|有限公司|公司))(.+(?:廠|分公司))$', 2), '')
 {%- endmacro %}
+
+{#- A stable id for a normalised company name. -#}
+{% macro company_id(expr) -%}
+    substr(md5({{ expr }}), 1, 12)
+{%- endmacro %}

@@ -50,3 +50,8 @@
 {% macro clean_text(expr) -%}
     nullif(regexp_replace(trim({{ expr }}), '\s+', ' ', 'g'), '')
 {%- endmacro %}
+
+{#- A printed amount in a unit of `multiplier` TWD (億元 1e8, 萬元 1e4, 千元 1e3) as exact TWD. -#}
+{% macro to_twd(expr, multiplier) -%}
+    cast(cast({{ expr }} as decimal(18, 4)) * {{ multiplier }} as decimal(24, 2))
+{%- endmacro %}

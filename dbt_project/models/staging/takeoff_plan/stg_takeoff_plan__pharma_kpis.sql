@@ -16,6 +16,13 @@ grouped as (
         *,
         sum(case when is_group_row then 1 else 0 end) over (order by row_number) as group_no
     from flagged
+),
+
+with_programme as (
+    select
+        *,
+        max(case when is_group_row then indicator_zh end) over (partition by group_no) as programme_printed
+    from grouped
 )
 
 select
@@ -23,10 +30,10 @@ select
     table_id as source_table,
     source_page,
     row_number as source_row,
-    max(case when is_group_row then {{ clean_text('indicator_zh') }} end) over (partition by group_no) as programme_zh,
+    {{ clean_text('programme_printed') }} as programme_zh,
     {{ to_ad_year('fiscal_year_roc') }} as fiscal_year,
     {{ clean_text('indicator_zh') }} as indicator_zh,
     {{ clean_text('target_printed') }} as target_printed,
     {{ clean_text('benefit_zh') }} as benefit_zh
-from grouped
+from with_programme
 where not is_group_row
