@@ -149,7 +149,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     pool=WAREHOUSE_POOL,
     kinds={"great_expectations"},
     check_specs=[dg.AssetCheckSpec(name=f"gx_{s.name}", asset="validated_warehouse", blocking=True,
-                                   description=f"Great Expectations suite '{s.name}' on {s.relation}")
+                                   description=f"Great Expectations suite '{s.name}': {s.description}")
                  for s in ALL_SUITES],
 )
 def validated_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
@@ -158,7 +158,8 @@ def validated_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
     Each suite is a blocking check: one failed blocking expectation stops publication.
     Warning-level findings are recorded in audit.validation_results and published.
     """
-    outcomes = run_suites(str(warehouse.build_db(context.run.run_id)), ALL_SUITES, context.run.run_id)
+    outcomes = run_suites(str(warehouse.build_db(context.run.run_id)), ALL_SUITES, context.run.run_id,
+                          docs_dir=warehouse.paths.quality)
     results = []
     for spec in ALL_SUITES:
         mine = [o for o in outcomes if o.suite == spec.name]
@@ -173,7 +174,6 @@ def validated_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
             passed=not failed_blocking,
             severity=dg.AssetCheckSeverity.ERROR,
             metadata={
-                "relation": spec.relation,
                 "expectations": len(mine),
                 "failed_blocking": len(failed_blocking),
                 "warnings": len(warnings),

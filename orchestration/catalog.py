@@ -39,6 +39,7 @@ class Dataset:
     key: tuple[str, ...]
     unit_printed: str | None = None
     excluded_from_marts: str | None = None
+    expected_rows: tuple[int, int] | None = None
 
     @property
     def relation(self) -> str:
@@ -71,6 +72,7 @@ class Catalog:
                 caption_pattern=d.get("caption_pattern"), family=d["family"], name=d["name"],
                 columns=cols, key=tuple(d.get("key", [])), unit_printed=d.get("unit_printed"),
                 excluded_from_marts=d.get("excluded_from_marts"),
+                expected_rows=tuple(d["expected_rows"]) if d.get("expected_rows") else None,
             ))
         return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}))
 

@@ -1,5 +1,10 @@
-"""One module per dataset; ALL_SUITES lists them for the runner and the asset checks."""
+"""One module per dataset or concern; ALL_SUITES lists them for the runner and the asset checks."""
 
+from .approvals import SUITE as APPROVALS
+from .arithmetic import SUITE as PRINTED_ARITHMETIC
 from .drug_reviews import SUITE as DRUG_REVIEWS
+from .marts import SUITE as MARTS
+from .parsing import SUITE as TYPED_VALUES_PARSE
+from .row_counts import SUITE as ROW_COUNTS
 
-ALL_SUITES = [DRUG_REVIEWS]
+ALL_SUITES = [ROW_COUNTS, TYPED_VALUES_PARSE, DRUG_REVIEWS, APPROVALS, PRINTED_ARITHMETIC, MARTS]
