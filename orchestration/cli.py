@@ -34,6 +34,56 @@ def cmd_refresh(a) -> int:
     return 0 if res.success else 1
 
 
+def cmd_publish(a) -> int:
+    from .postgres import publish_postgres
+
+    paths = WarehousePaths.from_env()
+    if not paths.published.exists():
+        print(f"twbio publish: no published warehouse at {paths.published}; run `twbio refresh` first", file=sys.stderr)
+        return 1
+    url = a.postgres or os.environ.get("TWBIO_POSTGRES_URL")
+    if not url:
+        print("twbio publish: give --postgres URL (or set TWBIO_POSTGRES_URL)", file=sys.stderr)
+        return 2
+    res = publish_postgres(paths.published, url)
+    print(f"published {res['tables']} marts ({res['rows']} rows) to schema {res['schema']}; "
+          f"read-only role: {res['reader_role']}")
+    return 0
+
+
+def cmd_query(a) -> int:
+    import duckdb
+
+    paths = WarehousePaths.from_env()
+    if not paths.published.exists():
+        print(f"twbio query: no published warehouse at {paths.published}; run `twbio refresh` first", file=sys.stderr)
+        return 1
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        try:
+            df = con.execute(a.sql).df()
+        except duckdb.Error as e:
+            print(f"twbio query: {e}", file=sys.stderr)
+            return 1
+    if a.csv:
+        df.to_csv(sys.stdout, index=False)
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", a.max_rows, "display.max_columns", None, "display.width", 200):
+            print(df.to_string(index=False, max_rows=a.max_rows))
+    return 0
+
+
+def cmd_docs(a) -> int:
+    from .docs import build_docs, serve
+
+    target = build_docs(WarehousePaths.from_env())
+    print(f"dbt docs: {target / 'static_index.html'} (open it in a browser, or --serve)")
+    if a.serve:
+        serve(target, a.port)
+    return 0
+
+
 def cmd_status(a) -> int:
     from .status import status_report
 
@@ -55,6 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--full", action="store_true", help="re-extract every report (ignore the extraction cache)")
     p.add_argument("--wait", action="store_true", help="wait for a running refresh instead of exiting")
     p.set_defaults(fn=cmd_refresh)
+    p = sub.add_parser("publish", help="copy the published marts to PostgreSQL (schema twbio, role twbio_reader)")
+    p.add_argument("--postgres", metavar="URL", help="e.g. postgresql://user@host:5432/db (default: $TWBIO_POSTGRES_URL)")
+    p.set_defaults(fn=cmd_publish)
+    p = sub.add_parser("query", help="run read-only SQL against the published warehouse")
+    p.add_argument("sql")
+    p.add_argument("--csv", action="store_true", help="write CSV instead of a table")
+    p.add_argument("--max-rows", type=int, default=200)
+    p.set_defaults(fn=cmd_query)
+    p = sub.add_parser("docs", help="build the dbt docs site (marts, columns, lineage) into warehouse/docs/")
+    p.add_argument("--serve", action="store_true", help="serve it on http://127.0.0.1:PORT/")
+    p.add_argument("--port", type=int, default=8080)
+    p.set_defaults(fn=cmd_docs)
     p = sub.add_parser("status", help="inbox, published reports, quarantine and the last refresh")
     p.set_defaults(fn=cmd_status)
     sub.add_parser("extract", help="extract tables of PDF files to JSON (twbio extract FILE.pdf --out DIR)")

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
+from .exports import write_exports
 from .paths import WarehousePaths
 
 
@@ -81,5 +82,6 @@ def publish(paths: WarehousePaths, run_id: str) -> dict:
     finally:
         os.close(dir_fd)
     manifest_path.unlink(missing_ok=True)
-    return {"reports": reports, "quarantined": quarantined, "tables": tables, "marts": len(marts),
+    exported = write_exports(paths.published, paths.exports, run_id)
+    return {**exported, "reports": reports, "quarantined": quarantined, "tables": tables, "marts": len(marts),
             "mart_rows": mart_rows, "expectations": n, "warnings": warned, "path": str(paths.published)}

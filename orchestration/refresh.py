@@ -7,6 +7,7 @@ what a crashed run left behind, progress lines and a summary.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -105,6 +106,12 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             if not keep_failed_build and build.exists():
                 build.unlink()
                 res.build_file = None
+        url = os.environ.get("TWBIO_POSTGRES_URL")
+        if res.published and url:
+            from .postgres import publish_postgres
+
+            pg = publish_postgres(paths.published, url)
+            echo(f"published {pg['tables']} marts to PostgreSQL schema {pg['schema']}")
         _write_state(paths, res)
         return res
 

@@ -1,0 +1,52 @@
+"""`twbio docs`: the dbt docs site (models, columns, lineage from report table to mart).
+
+dbt reads the warehouse to document it; it is given a copy, never the published file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .paths import DBT_PROJECT_DIR, WarehousePaths
+
+
+def build_docs(paths: WarehousePaths) -> Path:
+    if not paths.published.exists():
+        raise FileNotFoundError(f"no published warehouse at {paths.published}; run `twbio refresh` first")
+    target = paths.docs
+    with tempfile.TemporaryDirectory(prefix="twbio-docs-") as tmp:
+        copy = Path(tmp) / "docs.duckdb"
+        shutil.copy2(paths.published, copy)
+        dbt = Path(sys.executable).with_name("dbt")
+        env = {**os.environ, "TWBIO_BUILD_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+        build_target = Path(tmp) / "target"
+        res = subprocess.run(
+            [str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--static", "--project-dir", str(DBT_PROJECT_DIR),
+             "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(build_target)],
+            capture_output=True, text=True, env=env)
+        if res.returncode != 0:
+            raise RuntimeError(f"dbt docs generate failed:\n{res.stdout[-3000:]}{res.stderr[-2000:]}")
+        tmp_target = target.with_name(".docs-new")
+        shutil.rmtree(tmp_target, ignore_errors=True)
+        tmp_target.mkdir(parents=True)
+        for name in ("index.html", "static_index.html", "manifest.json", "catalog.json"):
+            if (build_target / name).exists():
+                shutil.copy2(build_target / name, tmp_target / name)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp_target.rename(target)
+    return target
+
+
+def serve(directory: Path, port: int) -> None:
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        print(f"serving {directory} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        httpd.serve_forever()
