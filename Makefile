@@ -29,7 +29,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py --reports ../shared/corpus --icdar ../shared/benchmarks/icdar2013
 
 dev: $(STAMP)
-	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} sh -c 'mkdir -p "$$DAGSTER_HOME" && $(BIN)/dagster dev -m orchestration.definitions'
+	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} sh -c 'mkdir -p "$$DAGSTER_HOME" && \
+	  { [ -f "$$DAGSTER_HOME/dagster.yaml" ] || cp orchestration/dagster.yaml "$$DAGSTER_HOME/"; } && \
+	  $(BIN)/dagster dev -m orchestration.definitions'
 
 clean:
 	rm -rf warehouse/twbio.duckdb warehouse/.staging warehouse/extracted warehouse/quarantine warehouse/exports \

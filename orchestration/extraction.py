@@ -87,8 +87,13 @@ def cache_path(paths: WarehousePaths, sha256: str) -> Path:
     return paths.extracted / f"{sha256}-v{EXTRACTOR_VERSION}.json"
 
 
+def error_path(paths: WarehousePaths, sha256: str) -> Path:
+    return paths.extracted / f"{sha256}-v{EXTRACTOR_VERSION}.error.json"
+
+
 def is_cached(paths: WarehousePaths, f: InboxFile) -> bool:
-    return cache_path(paths, f.sha256).exists()
+    """Already extracted (or already failed) with this extractor version."""
+    return cache_path(paths, f.sha256).exists() or error_path(paths, f.sha256).exists()
 
 
 def extract_one(paths: WarehousePaths, f: InboxFile, progress=None, **limits) -> ExtractionOutcome:
@@ -98,20 +103,29 @@ def extract_one(paths: WarehousePaths, f: InboxFile, progress=None, **limits) ->
         doc = json.loads(cached.read_text(encoding="utf-8"))
         doc["report_id"] = f.report_id
         return ExtractionOutcome(f, report=report_from_json(doc), from_cache=True)
+    failed = error_path(paths, f.sha256)
+    if failed.exists():  # the same bytes failed with this extractor before: no second attempt
+        return ExtractionOutcome(f, error=json.loads(failed.read_text(encoding="utf-8"))["error"], from_cache=True)
     try:
         report = extract_report(f.path, report_id=f.report_id, progress=progress, **limits)
     except ExtractionError as e:
-        quarantine(paths, f, str(e))
-        return ExtractionOutcome(f, error=str(e))
+        return _failed(paths, f, f"{f.path.name}: {e.problem}")
     except MemoryError:
-        msg = f"{f.path}: ran out of memory while extracting"
-        quarantine(paths, f, msg)
-        return ExtractionOutcome(f, error=msg)
+        return _failed(paths, f, f"{f.path.name}: ran out of memory while extracting")
     paths.extracted.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
     tmp.replace(cached)  # a crash never leaves a half-written cache entry
     return ExtractionOutcome(f, report=report)
+
+
+def _failed(paths: WarehousePaths, f: InboxFile, error: str) -> ExtractionOutcome:
+    quarantine(paths, f, error)
+    paths.extracted.mkdir(parents=True, exist_ok=True)
+    tmp = error_path(paths, f.sha256).with_suffix(".tmp")
+    tmp.write_text(json.dumps({"file": f.path.name, "error": error}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(error_path(paths, f.sha256))
+    return ExtractionOutcome(f, error=error)
 
 
 def quarantine(paths: WarehousePaths, f: InboxFile, error: str) -> Path:

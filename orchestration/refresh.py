@@ -31,13 +31,13 @@ class RefreshResult:
     build_file: str | None = None
 
     def summary_lines(self, paths: WarehousePaths) -> list[str]:
-        ex = self.metadata.get("extracted_reports", {})
+        ex = self.metadata.get("extraction", {})
         raw = self.metadata.get("raw/documents", {})
         val = self.metadata.get("validated_warehouse", {})
         pub = self.metadata.get("published_warehouse", {})
         lines = [
             f"reports: {ex.get('reports', 0)} in inbox, {ex.get('extracted', 0)} extracted, "
-            f"{ex.get('from_cache', 0)} unchanged (cached), {ex.get('quarantined', 0)} quarantined, "
+            f"{ex.get('from_cache', 0)} unchanged (cached), {raw.get('quarantined', 0)} quarantined, "
             f"{ex.get('duplicates', 0)} duplicates skipped",
             f"tables: {raw.get('tables', 0)} ({raw.get('catalogued', 0)} catalogued), "
             f"cells: {raw.get('cells', 0)}, dataset rows: {raw.get('dataset_rows', 0)}",
@@ -72,7 +72,9 @@ def clean_stale(paths: WarehousePaths) -> list[str]:
 def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False, echo=print,
                 instance: dg.DagsterInstance | None = None, keep_failed_build: bool = True,
                 verbose: bool = True) -> RefreshResult:
+    from .assets import REPORTS
     from .definitions import defs  # loading the definitions parses the dbt project
+    from .extraction import is_cached, known_reports, scan_inbox
 
     paths.ensure()
     with refresh_lock(paths.lock, wait=wait):
@@ -82,21 +84,39 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
         if full and paths.extracted.exists():
             shutil.rmtree(paths.extracted)
             echo("full refresh: extraction cache cleared, every report is extracted again")
-        job = defs.resolve_job_def("refresh")
+        instance = instance or dg.DagsterInstance.ephemeral()
+        resources = {"warehouse": _warehouse_resource(paths)}
+        run_config = {"loggers": {"progress": {"config": {"log_level": "INFO" if verbose else "CRITICAL"}}}}
         start = time.monotonic()
-        result = job.execute_in_process(
-            instance=instance or dg.DagsterInstance.ephemeral(),
-            raise_on_error=False,
-            resources={"warehouse": _warehouse_resource(paths)},
-            run_config={"loggers": {"progress": {"config": {"log_level": "INFO" if verbose else "CRITICAL"}}}},
-        )
+        scan = scan_inbox(paths, known_reports(paths))
+        new_keys = [f.report_id for f in scan.files
+                    if not instance.has_dynamic_partition(REPORTS.name, f.report_id)]
+        if new_keys:
+            instance.add_dynamic_partitions(REPORTS.name, new_keys)
+        # only new or changed files (or all, after an extractor upgrade) are extracted
+        todo = [f for f in scan.files if not is_cached(paths, f)]
+        extract_job = defs.resolve_job_def("extract_reports")
+        extraction_failures = []
+        for i, f in enumerate(todo, 1):
+            echo(f"[{i}/{len(todo)}] extracting {f.path.name} (report {f.report_id})")
+            r = extract_job.execute_in_process(instance=instance, partition_key=f.report_id, raise_on_error=False,
+                                               resources=resources, run_config=run_config)
+            if not r.success:
+                extraction_failures += [e.message for e in r.all_events if e.is_step_failure]
+        if not todo:
+            echo(f"nothing new to extract: {len(scan.files)} report(s) unchanged")
+        echo("building the warehouse: raw layer, dbt, checks, publication")
+        result = defs.resolve_job_def("build_warehouse").execute_in_process(
+            instance=instance, raise_on_error=False, resources=resources, run_config=run_config)
         seconds = time.monotonic() - start
         metadata: dict = {}
         for ev in result.get_asset_materialization_events():
             mat = ev.event_specific_data.materialization
             name = mat.asset_key.to_user_string()
             metadata[name] = {k: v.value for k, v in mat.metadata.items()}
-        failures = [e.message for e in result.all_events if e.is_step_failure]
+        metadata["extraction"] = {"reports": len(scan.files), "extracted": len(todo),
+                                  "from_cache": len(scan.files) - len(todo), "duplicates": len(scan.duplicates)}
+        failures = extraction_failures + [e.message for e in result.all_events if e.is_step_failure]
         published = "published_warehouse" in metadata
         build = paths.build_db(result.run_id)
         res = RefreshResult(result.success and published, published, result.run_id, seconds, metadata, failures,

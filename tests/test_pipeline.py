@@ -33,7 +33,7 @@ def test_definitions_load():
 
     dg.Definitions.validate_loadable(defs)
     keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
-    assert {"extracted_reports", "raw/documents", "raw/whitepaper_2025__drug_reviews", "validated_warehouse", "published_warehouse",
+    assert {"report_tables", "raw/documents", "raw/whitepaper_2025__drug_reviews", "validated_warehouse", "published_warehouse",
             "marts/fct_drug_review_performance"} <= keys
 
 

@@ -80,8 +80,8 @@ def test_renamed_copy_is_a_duplicate_and_a_bad_file_is_quarantined(make_home):
 
     res = run_refresh(paths, verbose=False)
     assert res.published, res.failures
-    assert res.metadata["extracted_reports"]["duplicates"] == 1
-    assert res.metadata["extracted_reports"]["quarantined"] == 1
+    assert res.metadata["extraction"]["duplicates"] == 1
+    assert res.metadata["raw/documents"]["quarantined"] == 1
     error = (paths.quarantine / "broken.pdf.error.txt").read_text(encoding="utf-8")
     assert "broken.pdf: is an HTML page" in error
     with duckdb.connect(str(paths.published), read_only=True) as con:

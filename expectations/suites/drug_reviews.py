@@ -9,6 +9,7 @@ SUITE = SuiteSpec(
     description="表 4-11: review cases, days and first-round approval rates are complete and plausible.",
     query="select * from staging.stg_whitepaper__drug_reviews",
     row_id=["report_id", "source_table", "source_page", "review_type_zh", "year"],
+    skip_when_empty=True,
     expectations=lambda: [
         blocking(gx.expectations.ExpectTableColumnsToMatchSet(
             column_set=["report_id", "source_table", "source_page", "source_row", "year", "review_type",

@@ -1,0 +1,76 @@
+"""Dagster: partitions per report, the inbox sensor, incremental refreshes."""
+
+import shutil
+
+import dagster as dg
+
+from conftest import SAMPLE_INBOX
+from orchestration.assets import REPORTS
+from orchestration.definitions import defs
+from orchestration.refresh import run_refresh
+from orchestration.resources import WarehouseResource
+from orchestration.sensors import inbox_sensor
+
+
+def _runs(instance, job_name):
+    return instance.get_runs(filters=dg.RunsFilter(job_name=job_name))
+
+
+def test_incremental_refresh_extracts_only_what_changed(tmp_path):
+    from orchestration.paths import WarehousePaths
+
+    paths = WarehousePaths(tmp_path / "warehouse")
+    paths.ensure()
+    for name in ("intl-alliance-call-2025.pdf", "spark-taiwan.pdf"):
+        shutil.copy2(SAMPLE_INBOX / name, paths.inbox / name)
+    instance = dg.DagsterInstance.ephemeral()
+
+    first = run_refresh(paths, instance=instance, verbose=False)
+    assert first.published and first.metadata["extraction"]["extracted"] == 2
+    assert set(instance.get_dynamic_partitions(REPORTS.name)) == {"intl-alliance-call-2025", "spark-taiwan"}
+    assert len(_runs(instance, "extract_reports")) == 2
+
+    # nothing changed: no extraction run at all, only the build
+    second = run_refresh(paths, instance=instance, verbose=False)
+    assert second.published and second.metadata["extraction"]["extracted"] == 0
+    assert second.metadata["raw/documents"]["extracted_now"] == 0
+    assert len(_runs(instance, "extract_reports")) == 2
+
+    # a new report: only its partition is extracted
+    shutil.copy2(SAMPLE_INBOX / "takeoff-action-plan-2013.pdf", paths.inbox / "takeoff-action-plan-2013.pdf")
+    third = run_refresh(paths, instance=instance, verbose=False)
+    assert third.published and third.metadata["extraction"]["extracted"] == 1
+    runs = _runs(instance, "extract_reports")
+    assert len(runs) == 3 and runs[0].tags.get("dagster/partition") == "takeoff-action-plan-2013"
+
+
+def test_sensor_requests_a_run_for_the_new_partition_only(tmp_path):
+    from orchestration.paths import WarehousePaths
+
+    paths = WarehousePaths(tmp_path / "warehouse")
+    paths.ensure()
+    shutil.copy2(SAMPLE_INBOX / "spark-taiwan.pdf", paths.inbox / "spark-taiwan.pdf")
+    instance = dg.DagsterInstance.ephemeral()
+    resources = {"warehouse": WarehouseResource(home=str(paths.home))}
+
+    with dg.build_sensor_context(instance=instance, resources=resources, definitions=defs) as ctx:
+        first = inbox_sensor(ctx)
+    assert [r.partition_key for r in first.run_requests] == ["spark-taiwan"]
+    assert first.dynamic_partitions_requests[0].partition_keys == ["spark-taiwan"]
+    instance.add_dynamic_partitions(REPORTS.name, ["spark-taiwan"])
+
+    shutil.copy2(SAMPLE_INBOX / "intl-alliance-call-2025.pdf", paths.inbox / "intl-alliance-call-2025.pdf")
+    with dg.build_sensor_context(instance=instance, resources=resources, cursor=first.cursor, definitions=defs) as ctx:
+        second = inbox_sensor(ctx)
+    assert [r.partition_key for r in second.run_requests] == ["intl-alliance-call-2025"]
+    assert second.dynamic_partitions_requests[0].partition_keys == ["intl-alliance-call-2025"]
+
+    with dg.build_sensor_context(instance=instance, resources=resources, cursor=second.cursor, definitions=defs) as ctx:
+        third = inbox_sensor(ctx)
+    assert third.run_requests == [] and third.dynamic_partitions_requests == []
+
+
+def test_schedule_and_jobs_are_defined():
+    schedule = defs.resolve_schedule_def("daily_inbox_check")
+    assert schedule.cron_schedule == "0 6 * * *" and schedule.job_name == "build_warehouse"
+    assert defs.resolve_job_def("extract_reports").partitions_def == REPORTS
