@@ -158,6 +158,15 @@ def score_icdar(icdar: Path, out: Path) -> list[str]:
 
 # ---------------------------------------------------------------- speed
 
+def _peak_rss_kib() -> int:
+    """Peak resident memory of this process (VmHWM: unlike ru_maxrss, not inherited
+    across the exec of a spawned child)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _time_plain(paths, q):
     import pdfplumber
 
@@ -168,7 +177,7 @@ def _time_plain(paths, q):
                 page.extract_tables()
                 page.close()
                 pages += 1
-    q.put((pages, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    q.put((pages, time.perf_counter() - start, _peak_rss_kib()))
 
 
 def _time_twbio(paths, q):
@@ -177,7 +186,7 @@ def _time_twbio(paths, q):
     start, pages = time.perf_counter(), 0
     for p in paths:
         pages += extract_report(p).pages
-    q.put((pages, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    q.put((pages, time.perf_counter() - start, _peak_rss_kib()))
 
 
 def speed(pdfs: list[Path]) -> list[str]:

@@ -186,6 +186,8 @@ def analyse_page(page, number: int) -> PageResult:
     parts = [_to_part(t, strategy, number, page) for t, strategy in found]
     _attach_labels(parts, lines, body_bottom)
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
+    for l in leading:
+        l.chars = []  # kept for the next page's stitching; the characters are not needed
     return PageResult(number, parts, leading, body_top, body_bottom)
 
 
