@@ -101,6 +101,7 @@ def extract_report(
     text-bearing PDF.
     """
     path = Path(path)
+    current = 0
     _check_header(path)
     sha = file_sha256(path)
     rid = report_id or report_id_for(path)
@@ -115,7 +116,9 @@ def extract_report(
             if n > max_pages:
                 raise ExtractionError(str(path), f"has {n} pages, more than the page budget of {max_pages}")
             textless = []
+            current = 0
             for i in range(n):
+                current = i + 1
                 page = pdf.pages[i]
                 try:
                     with _time_budget(page_seconds):
@@ -143,6 +146,8 @@ def extract_report(
         raise ExtractionError(str(path), "is encrypted (password required)") from e
     except PdfminerException as e:
         inner = e.args[0] if e.args else e
+        if isinstance(inner, PageTimeout):
+            raise ExtractionError(str(path), f"page {current} took longer than its {page_seconds:g} s budget") from e
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ExtractionError(str(path), "is encrypted (password required)") from e
         raise ExtractionError(str(path), f"is not a readable PDF ({type(inner).__name__}: {inner})") from e

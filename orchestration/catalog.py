@@ -53,6 +53,9 @@ class Mapping:
     dataset: Dataset
     positions: list[int]  # extracted column index for each dataset column
     warnings: list[str] = field(default_factory=list)
+    # a printed label matches no catalogued column, or the column count differs: the
+    # table is not loaded into the dataset rather than mis-assigned
+    unresolved: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ def map_columns(dataset: Dataset, table: ExtractedTable) -> Mapping:
     positions: list[int] = []
     warnings: list[str] = []
     used: set[int] = set()
+    unresolved = False
     for i, col in enumerate(dataset.columns):
         want = _levels(col.label_zh)
 
@@ -160,11 +164,13 @@ def map_columns(dataset: Dataset, table: ExtractedTable) -> Mapping:
             warnings.append(f"column {col.name} ({col.label_zh}) printed at position {pos + 1}, expected {i + 1}")
         else:
             pos = i
+            unresolved = True
             found = " > ".join(labels[i]) if i < len(labels) else "(missing)"
             warnings.append(f"header mismatch: column {col.name} expected {col.label_zh!r}, printed {found!r}")
         positions.append(pos)
         used.add(pos)
     if table.n_cols != len(dataset.columns):
+        unresolved = True
         warnings.append(f"header mismatch: {table.n_cols} columns printed, catalog has {len(dataset.columns)}")
 
     # content check: typed columns whose values contradict their header
@@ -187,4 +193,4 @@ def map_columns(dataset: Dataset, table: ExtractedTable) -> Mapping:
         else:
             warnings.append(f"column {col.name} ({col.label_zh}): values do not look like {col.type}s "
                             "and no single column does; kept as printed")
-    return Mapping(dataset, positions, warnings)
+    return Mapping(dataset, positions, warnings, unresolved)

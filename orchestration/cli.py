@@ -17,7 +17,7 @@ def _quiet_libraries() -> None:
 
 def cmd_refresh(a) -> int:
     from .locking import WarehouseBusy
-    from .refresh import run_refresh
+    from .refresh import WarehouseNotWritable, run_refresh
 
     paths = WarehousePaths.from_env()
     print(f"twbio refresh: {paths.inbox} -> {paths.published}")
@@ -26,6 +26,9 @@ def cmd_refresh(a) -> int:
     except WarehouseBusy as e:
         print(f"twbio refresh: {e}", file=sys.stderr)
         return 75  # EX_TEMPFAIL
+    except WarehouseNotWritable as e:
+        print(f"twbio refresh: {e}", file=sys.stderr)
+        return 73  # EX_CANTCREAT
     print()
     for line in res.summary_lines(paths):
         print(line)

@@ -27,7 +27,7 @@ defs = dg.Definitions(
     # `dagster dev` shows the same messages in the UI
     loggers={"progress": progress_logger},
     resources={
-        "warehouse": WarehouseResource(),
+        "warehouse": WarehouseResource.from_env(),
         "dbt": DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE),
     },
 )

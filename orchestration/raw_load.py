@@ -105,8 +105,13 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
             if dataset is not None:
                 mapping = map_columns(dataset, t)
                 warnings += mapping.warnings
-                counts["dataset_rows"] += _load_dataset(con, report.report_id, t, dataset, mapping.positions)
-                counts["catalogued"] += 1
+                if mapping.unresolved:
+                    warnings.append(f"not loaded into {dataset.relation}: its header does not match the catalog; "
+                                    "kept in raw.tables / raw.cells only")
+                    dataset = None
+                else:
+                    counts["dataset_rows"] += _load_dataset(con, report.report_id, t, dataset, mapping.positions)
+                    counts["catalogued"] += 1
             counts["warnings"] += len(warnings)
             table_rows.append([
                 report.report_id, t.table_id, t.caption, t.unit, t.notes, t.source, t.page, t.pages,

@@ -20,6 +20,10 @@ from .locking import refresh_lock
 from .paths import WarehousePaths
 
 
+class WarehouseNotWritable(Exception):
+    pass
+
+
 @dataclass
 class RefreshResult:
     success: bool
@@ -76,7 +80,14 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
     from .definitions import defs  # loading the definitions parses the dbt project
     from .extraction import is_cached, known_reports, scan_inbox
 
-    paths.ensure()
+    try:
+        paths.ensure()
+        probe = paths.staging / ".write-probe"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as e:
+        raise WarehouseNotWritable(f"cannot write to {paths.home}: {e.strerror}; the published warehouse "
+                                   f"is unchanged") from e
     with refresh_lock(paths.lock, wait=wait):
         stale = clean_stale(paths)
         if stale:
@@ -139,7 +150,7 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
 def _warehouse_resource(paths: WarehousePaths):
     from .resources import WarehouseResource
 
-    return WarehouseResource(home=str(paths.home))
+    return WarehouseResource.from_env(home=str(paths.home))
 
 
 def blocking_failures(build) -> list[str]:

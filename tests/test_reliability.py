@@ -1,0 +1,145 @@
+"""Bad input, crashes and concurrency never cost data."""
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import SAMPLE_INBOX
+from fixtures.make_bad_inputs import build as build_bad_inputs
+from orchestration.refresh import WarehouseNotWritable, run_refresh
+
+WHITEPAPER = "whitepaper-2025-ch4.pdf"
+TWBIO = str(Path(sys.executable).with_name("twbio"))
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _published_is_good(paths):
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        assert con.execute("select count(*) from marts.fct_drug_review_performance").fetchone()[0] == 10
+        return con.execute("select count(*) from audit.refreshes").fetchone()[0]
+
+
+def test_every_bad_input_is_quarantined_and_the_rest_is_published(make_home, monkeypatch):
+    paths = make_home(WHITEPAPER)
+    expected = build_bad_inputs(paths.inbox)
+    monkeypatch.setenv("TWBIO_PAGE_SECONDS", "1")  # the slow page takes seconds
+    monkeypatch.setenv("TWBIO_MAX_PAGES", "1000")  # the huge file has 2000
+
+    res = run_refresh(paths, verbose=False)
+    assert res.published, res.failures
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        status = {r[0]: (r[1], r[2]) for r in con.execute("select file_name, status, error from raw.documents").fetchall()}
+        assert con.execute("select count(*) from marts.fct_drug_review_performance").fetchone()[0] == 10
+        mismatched = con.execute("select dataset, warnings from raw.tables t join raw.documents d using (report_id) "
+                                 "where d.file_name = 'mismatched-columns.pdf'").fetchone()
+    for name, problem in expected.items():
+        assert name in status, name
+        if problem is None:
+            assert status[name][0] == "loaded", (name, status[name])
+            continue
+        assert status[name][0] == "quarantined", (name, status[name])
+        error_file = paths.quarantine / f"{name}.error.txt"
+        text = error_file.read_text(encoding="utf-8")
+        assert name in text and re.search(problem, text), (name, text)
+        assert (paths.quarantine / name).exists()
+    # the table whose header does not match the catalog is kept in raw only, loudly
+    assert mismatched[0] is None and any("not loaded into raw.whitepaper_2025__drug_reviews" in w for w in mismatched[1])
+    assert sum(1 for p in expected.values() if p) == 9
+
+    # a second refresh does not try the bad files again (their failure is cached)
+    again = run_refresh(paths, verbose=False)
+    assert again.published and again.metadata["extraction"]["extracted"] == 0
+
+
+def _refresh_proc(paths, extra_env=None):
+    env = {**os.environ, "TWBIO_HOME": str(paths.home), **(extra_env or {})}
+    return subprocess.Popen([TWBIO, "refresh"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+
+
+@pytest.mark.parametrize("marker", [
+    "extracting",                   # during extraction
+    "building the warehouse",       # raw load
+    "START sql",                    # dbt build
+    "[validated_warehouse]",        # after the checks, before or during publication
+])
+def test_sigkill_at_any_stage_keeps_the_published_warehouse(make_home, marker):
+    paths = make_home(WHITEPAPER)
+    assert run_refresh(paths, verbose=False).published
+    refreshes = _published_is_good(paths)
+    shutil.copy2(SAMPLE_INBOX / "intl-alliance-call-2025.pdf", paths.inbox / "new-report.pdf")
+
+    proc = _refresh_proc(paths)
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if marker in line:
+            os.killpg(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "".join(seen[-20:])
+
+    after = _published_is_good(paths)  # openable, last published data
+    assert after in (refreshes, refreshes + 1)
+    res = run_refresh(paths, verbose=False)  # the next refresh completes and cleans up
+    assert res.published, res.failures
+    assert not [p for p in paths.staging.iterdir() if p.name.startswith("build-")]
+    assert _published_is_good(paths) == after + 1
+
+
+def test_two_refreshes_started_together_never_write_at_once(make_home):
+    paths = make_home(WHITEPAPER)
+    procs = [_refresh_proc(paths) for _ in range(2)]
+    outputs = [p.communicate(timeout=600)[0] for p in procs]
+    codes = sorted(p.returncode for p in procs)
+    assert codes == [0, 75], outputs
+    busy = outputs[[p.returncode for p in procs].index(75)]
+    assert "another twbio refresh is running" in busy
+    _published_is_good(paths)
+
+
+def _mount_tmpfs(path: Path, size: str) -> bool:
+    path.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                          capture_output=True).returncode == 0
+
+
+def test_full_disk_and_read_only_warehouse_fail_clearly(tmp_path, make_home):
+    from orchestration.paths import WarehousePaths
+
+    source = make_home(WHITEPAPER)
+    assert run_refresh(source, verbose=False).published
+    mnt = tmp_path / "small-disk"
+    needed = sum(p.stat().st_size for p in source.home.rglob("*") if p.is_file())
+    if not _mount_tmpfs(mnt, f"{needed // 1024 + 512}k"):
+        pytest.skip("needs root and mount(8) to make a small or read-only file system")
+    try:
+        shutil.copytree(source.home, mnt / "warehouse", ignore=shutil.ignore_patterns(".staging", "exports", "quality"))
+        paths = WarehousePaths(mnt / "warehouse")
+        before = _sha(paths.published)
+        res = run_refresh(paths, verbose=False)  # the build file does not fit
+        assert not res.published
+        assert any("No space left" in f or "space" in f.lower() for f in res.failures), res.failures
+        assert _sha(paths.published) == before
+        _published_is_good(paths)
+
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        with pytest.raises(WarehouseNotWritable, match="Read-only file system"):
+            run_refresh(paths, verbose=False)
+        assert _sha(paths.published) == before
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
