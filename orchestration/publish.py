@@ -38,6 +38,22 @@ create table if not exists audit.refreshes (
 """
 
 
+def _carry_history(con, paths: WarehousePaths, run_id: str) -> None:
+    """Each build starts empty: bring the audit history of the published warehouse along."""
+    if not paths.published.exists():
+        return
+    con.execute(f"attach '{paths.published}' as previous (read_only)")
+    try:
+        for table in ("refreshes", "validation_results"):
+            exists = con.execute("select count(*) from duckdb_tables() where database_name = 'previous' "
+                                 "and schema_name = 'audit' and table_name = ?", [table]).fetchone()[0]
+            if exists:
+                con.execute(f"insert into audit.{table} by name "
+                            f"select * from previous.audit.{table} where run_id <> ?", [run_id])
+    finally:
+        con.execute("detach previous")
+
+
 def publish(paths: WarehousePaths, run_id: str) -> dict:
     build = paths.build_db(run_id)
     if not build.exists():
@@ -64,6 +80,7 @@ def publish(paths: WarehousePaths, run_id: str) -> dict:
         ).fetchone()
         tables = con.execute("select count(*) from raw.tables").fetchone()[0]
         con.execute(AUDIT_REFRESHES)
+        _carry_history(con, paths, run_id)
         con.execute(
             "insert or replace into audit.refreshes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [run_id, datetime.now(timezone.utc).replace(tzinfo=None), reports, quarantined, tables, mart_rows,

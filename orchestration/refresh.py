@@ -113,7 +113,7 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             r = extract_job.execute_in_process(instance=instance, partition_key=f.report_id, raise_on_error=False,
                                                resources=resources, run_config=run_config)
             if not r.success:
-                extraction_failures += [e.message for e in r.all_events if e.is_step_failure]
+                extraction_failures += step_failures(r)
         if not todo:
             echo(f"nothing new to extract: {len(scan.files)} report(s) unchanged")
         echo("building the warehouse: raw layer, dbt, checks, publication")
@@ -127,13 +127,16 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             metadata[name] = {k: v.value for k, v in mat.metadata.items()}
         metadata["extraction"] = {"reports": len(scan.files), "extracted": len(todo),
                                   "from_cache": len(scan.files) - len(todo), "duplicates": len(scan.duplicates)}
-        failures = extraction_failures + [e.message for e in result.all_events if e.is_step_failure]
+        failures = extraction_failures + step_failures(result)
         published = "published_warehouse" in metadata
         build = paths.build_db(result.run_id)
         res = RefreshResult(result.success and published, published, result.run_id, seconds, metadata, failures,
                             str(build) if build.exists() else None)
         if not published:
             res.failures += blocking_failures(build)
+            if any("No space left" in f for f in res.failures) and build.exists():
+                build.unlink()  # the disk is full: free it rather than keep a half-written build
+                res.build_file = None
             if not keep_failed_build and build.exists():
                 build.unlink()
                 res.build_file = None
@@ -145,6 +148,19 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             echo(f"published {pg['tables']} marts to PostgreSQL schema {pg['schema']}")
         _write_state(paths, res)
         return res
+
+
+def step_failures(result) -> list[str]:
+    """'step X failed: <the error>' for every failed step of a run."""
+    out = []
+    for e in result.all_events:
+        if e.is_step_failure:
+            err = getattr(e.event_specific_data, "error", None)
+            while err is not None and getattr(err, "cause", None) is not None:
+                err = err.cause  # the user code's own exception, not Dagster's wrapper
+            cause = err.message.strip().splitlines()[-1] if err and err.message else ""
+            out.append(f"{e.message} {cause}".strip())
+    return out
 
 
 def _warehouse_resource(paths: WarehousePaths):
@@ -182,5 +198,9 @@ def _write_state(paths: WarehousePaths, res: RefreshResult) -> None:
         "failures": res.failures, "metadata": res.metadata,
     }
     tmp = paths.home / ".last_refresh.json.tmp"
-    tmp.write_text(json.dumps(state, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
-    tmp.replace(paths.home / "last_refresh.json")
+    try:
+        tmp.write_text(json.dumps(state, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
+        tmp.replace(paths.home / "last_refresh.json")
+    except OSError:
+        # a full disk must not turn a reported failure into a crash; the state file is a convenience
+        tmp.unlink(missing_ok=True)

@@ -56,3 +56,30 @@ def make_home(tmp_path, extracted_samples):
         return paths
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def published_whitepaper(tmp_path_factory, extracted_samples):
+    """A warehouse with the white paper published once per session (copy it, don't change it)."""
+    from orchestration.paths import WarehousePaths
+    from orchestration.refresh import run_refresh
+
+    cache, _ = extracted_samples
+    paths = WarehousePaths(tmp_path_factory.mktemp("published") / "warehouse")
+    paths.ensure()
+    shutil.copy2(SAMPLE_INBOX / "whitepaper-2025-ch4.pdf", paths.inbox / "whitepaper-2025-ch4.pdf")
+    for cached in cache.extracted.glob("*.json"):
+        shutil.copy2(cached, paths.extracted / cached.name)
+    res = run_refresh(paths, verbose=False)
+    assert res.published, res.failures
+    return paths
+
+
+@pytest.fixture
+def published_copy(tmp_path, published_whitepaper):
+    """A private copy of the published white-paper warehouse."""
+    from orchestration.paths import WarehousePaths
+
+    target = tmp_path / "warehouse"
+    shutil.copytree(published_whitepaper.home, target, ignore=shutil.ignore_patterns(".lock"))
+    return WarehousePaths(target)

@@ -56,10 +56,8 @@ def test_refresh_builds_table_4_11_mart(make_home):
         assert n > 0
 
 
-def test_gate_stops_publication_and_keeps_the_published_warehouse(make_home):
-    paths = make_home(WHITEPAPER)
-    first = run_refresh(paths, verbose=False)
-    assert first.published
+def test_gate_stops_publication_and_keeps_the_published_warehouse(published_copy):
+    paths = published_copy
     before = _sha(paths.published)
 
     _corrupt_cached_cell(paths, "4-11", row=9, col=4, value="180")  # 2024 NDA approval rate

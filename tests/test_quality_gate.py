@@ -27,18 +27,16 @@ def _edit_cache(paths, table_id, edit):
 
 
 @pytest.fixture
-def published(make_home):
-    paths = make_home(WHITEPAPER)
-    res = run_refresh(paths, verbose=False)
-    assert res.published, res.failures
-    return paths, res
+def published(published_copy):
+    return published_copy, None
 
 
 def test_sample_report_passes_and_warnings_are_published(published):
-    paths, res = published
+    paths, _ = published
     with duckdb.connect(str(paths.published), read_only=True) as con:
+        run_id = con.execute("select max(run_id) from audit.refreshes").fetchone()[0]
         rows = con.execute("select suite, severity, success, failing_rows from audit.validation_results "
-                           "where run_id = ?", [res.run_id]).fetchall()
+                           "where run_id = ?", [run_id]).fetchall()
     assert rows and all(ok for suite, sev, ok, _ in rows if sev == "blocking")
     # 表 4-15 prints per-company R&D averages that its own totals do not give: a source
     # inconsistency, published and flagged

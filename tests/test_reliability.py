@@ -75,11 +75,12 @@ def _refresh_proc(paths, extra_env=None):
     "START sql",                    # dbt build
     "[validated_warehouse]",        # after the checks, before or during publication
 ])
-def test_sigkill_at_any_stage_keeps_the_published_warehouse(make_home, marker):
-    paths = make_home(WHITEPAPER)
-    assert run_refresh(paths, verbose=False).published
+def test_sigkill_at_any_stage_keeps_the_published_warehouse(published_copy, marker):
+    paths = published_copy
     refreshes = _published_is_good(paths)
-    shutil.copy2(SAMPLE_INBOX / "intl-alliance-call-2025.pdf", paths.inbox / "new-report.pdf")
+    # new bytes (a trailing PDF comment), so it is not in the extraction cache
+    data = (SAMPLE_INBOX / "intl-alliance-call-2025.pdf").read_bytes() + b"\n% a new edition\n"
+    (paths.inbox / "new-report.pdf").write_bytes(data)
 
     proc = _refresh_proc(paths)
     seen = []
@@ -99,8 +100,8 @@ def test_sigkill_at_any_stage_keeps_the_published_warehouse(make_home, marker):
     assert _published_is_good(paths) == after + 1
 
 
-def test_two_refreshes_started_together_never_write_at_once(make_home):
-    paths = make_home(WHITEPAPER)
+def test_two_refreshes_started_together_never_write_at_once(published_copy):
+    paths = published_copy
     procs = [_refresh_proc(paths) for _ in range(2)]
     outputs = [p.communicate(timeout=600)[0] for p in procs]
     codes = sorted(p.returncode for p in procs)
@@ -118,11 +119,10 @@ def _mount_tmpfs(path: Path, size: str) -> bool:
                           capture_output=True).returncode == 0
 
 
-def test_full_disk_and_read_only_warehouse_fail_clearly(tmp_path, make_home):
+def test_full_disk_and_read_only_warehouse_fail_clearly(tmp_path, published_whitepaper):
     from orchestration.paths import WarehousePaths
 
-    source = make_home(WHITEPAPER)
-    assert run_refresh(source, verbose=False).published
+    source = published_whitepaper
     mnt = tmp_path / "small-disk"
     needed = sum(p.stat().st_size for p in source.home.rglob("*") if p.is_file())
     if not _mount_tmpfs(mnt, f"{needed // 1024 + 512}k"):
