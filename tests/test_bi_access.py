@@ -68,7 +68,7 @@ def test_readers_keep_reading_during_a_refresh(home):
     reader.close()
     with duckdb.connect(str(home.published), read_only=True) as fresh:  # reconnect: the new data
         runs = fresh.execute("select count(*) from audit.refreshes").fetchone()[0]
-        assert runs == 1 and fresh.execute("select max(run_id) from audit.refreshes").fetchone()[0] != before
+        assert runs == 2 and fresh.execute("select max(run_id) from audit.refreshes").fetchone()[0] != before
 
 
 def test_parquet_exports_and_manifest(home):
