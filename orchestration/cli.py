@@ -22,7 +22,7 @@ def cmd_refresh(a) -> int:
     paths = WarehousePaths.from_env()
     print(f"twbio refresh: {paths.inbox} -> {paths.published}")
     try:
-        res = run_refresh(paths, full=a.full, wait=a.wait)
+        res = run_refresh(paths, full=a.full, wait=a.wait, jobs=a.jobs)
     except WarehouseBusy as e:
         print(f"twbio refresh: {e}", file=sys.stderr)
         return 75  # EX_TEMPFAIL
@@ -34,7 +34,7 @@ def cmd_refresh(a) -> int:
         print(line)
     for f in res.failures:
         print(f"  {f}", file=sys.stderr)
-    return 0 if res.success else 1
+    return 0 if res.success or res.noop else 1
 
 
 def cmd_publish(a) -> int:
@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("refresh", help="extract the inbox, build, check and publish the warehouse")
     p.add_argument("--full", action="store_true", help="re-extract every report (ignore the extraction cache)")
     p.add_argument("--wait", action="store_true", help="wait for a running refresh instead of exiting")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                   help="worker processes for extraction (default: one per core)")
     p.set_defaults(fn=cmd_refresh)
     p = sub.add_parser("publish", help="copy the published marts to PostgreSQL (schema twbio, role twbio_reader)")
     p.add_argument("--postgres", metavar="URL", help="e.g. postgresql://user@host:5432/db (default: $TWBIO_POSTGRES_URL)")

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 import duckdb
 
 from .exports import write_exports
+from .fingerprint import refresh_fingerprint
 from .paths import WarehousePaths
 
 
@@ -33,7 +34,8 @@ create table if not exists audit.refreshes (
     expectations integer,
     failed_blocking integer,
     warnings integer,
-    inbox varchar  -- JSON: file name, sha256, status of every inbox file
+    inbox varchar,  -- JSON: file name, sha256, status of every inbox file
+    fingerprint varchar  -- inbox bytes + extractor/catalog/dbt/suite code (see fingerprint.py)
 );
 """
 
@@ -81,10 +83,12 @@ def publish(paths: WarehousePaths, run_id: str) -> dict:
         tables = con.execute("select count(*) from raw.tables").fetchone()[0]
         con.execute(AUDIT_REFRESHES)
         _carry_history(con, paths, run_id)
+        fingerprint = refresh_fingerprint([(f["file_name"], f["sha256"]) for f in manifest.get("files", [])],
+                                          paths.extracted)
         con.execute(
-            "insert or replace into audit.refreshes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert or replace into audit.refreshes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [run_id, datetime.now(timezone.utc).replace(tzinfo=None), reports, quarantined, tables, mart_rows,
-             n, failed, warned, json.dumps(manifest, ensure_ascii=False)],
+             n, failed, warned, json.dumps(manifest, ensure_ascii=False), fingerprint],
         )
         con.execute("checkpoint")
     fd = os.open(build, os.O_RDONLY)

@@ -12,8 +12,8 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
-import dagster as dg
 import duckdb
 
 from .locking import refresh_lock
@@ -33,6 +33,7 @@ class RefreshResult:
     metadata: dict = field(default_factory=dict)  # asset name -> materialization metadata
     failures: list[str] = field(default_factory=list)
     build_file: str | None = None
+    noop: bool = False
 
     def summary_lines(self, paths: WarehousePaths) -> list[str]:
         ex = self.metadata.get("extraction", {})
@@ -43,19 +44,23 @@ class RefreshResult:
             f"reports: {ex.get('reports', 0)} in inbox, {ex.get('extracted', 0)} extracted, "
             f"{ex.get('from_cache', 0)} unchanged (cached), {raw.get('quarantined', 0)} quarantined, "
             f"{ex.get('duplicates', 0)} duplicates skipped",
-            f"tables: {raw.get('tables', 0)} ({raw.get('catalogued', 0)} catalogued), "
-            f"cells: {raw.get('cells', 0)}, dataset rows: {raw.get('dataset_rows', 0)}",
         ]
+        if raw:
+            lines.append(f"tables: {raw.get('tables', 0)} ({raw.get('catalogued', 0)} catalogued), "
+                         f"cells: {raw.get('cells', 0)}, dataset rows: {raw.get('dataset_rows', 0)}")
         if val:
             lines.append(f"checks: {val.get('expectations', 0)} expectations, {val.get('failed_blocking', 0)} blocking "
                          f"failures, {val.get('warnings', 0)} warnings")
-        if self.published:
+        if self.noop:
+            lines.append(f"up to date: {paths.published} already holds these files (nothing to do)")
+        elif self.published:
             lines.append(f"published: {pub.get('marts', 0)} marts, {pub.get('mart_rows', 0)} rows -> {paths.published}")
         else:
             lines.append(f"NOT published: {paths.published} is unchanged")
             if self.build_file:
                 lines.append(f"the rejected build is kept for inspection: {self.build_file}")
-        lines.append(f"run {self.run_id} took {self.seconds:.1f} s")
+        if not self.noop:
+            lines.append(f"run {self.run_id} took {self.seconds:.1f} s")
         return lines
 
 
@@ -74,11 +79,10 @@ def clean_stale(paths: WarehousePaths) -> list[str]:
 
 
 def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False, echo=print,
-                instance: dg.DagsterInstance | None = None, keep_failed_build: bool = True,
-                verbose: bool = True) -> RefreshResult:
-    from .assets import REPORTS
-    from .definitions import defs  # loading the definitions parses the dbt project
+                instance=None, keep_failed_build: bool = True,
+                verbose: bool = True, jobs: int = 1) -> RefreshResult:
     from .extraction import is_cached, known_reports, scan_inbox
+    from .fingerprint import published_fingerprint, refresh_fingerprint
 
     try:
         paths.ensure()
@@ -89,6 +93,23 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
         raise WarehouseNotWritable(f"cannot write to {paths.home}: {e.strerror}; the published warehouse "
                                    f"is unchanged") from e
     with refresh_lock(paths.lock, wait=wait):
+        if not full:
+            # nothing new in the inbox and no code change since the last publication: done
+            # (checked before Dagster and dbt are even loaded)
+            scan = scan_inbox(paths, known_reports(paths))
+            current = refresh_fingerprint([(f.path.name, f.sha256) for f in scan.files], paths.extracted)
+            if current == published_fingerprint(paths.published):
+                echo("nothing changed since the last published refresh (same files, same code)")
+                res = RefreshResult(True, False, "", 0.0, {"extraction": {"reports": len(scan.files), "extracted": 0,
+                                    "from_cache": len(scan.files), "duplicates": len(scan.duplicates), "pages": 0},
+                                    "stage_seconds": {}}, [], None, noop=True)
+                _write_state(paths, res)
+                return res
+        import dagster as dg
+
+        from .assets import REPORTS
+        from .definitions import defs  # loading the definitions parses the dbt project
+
         stale = clean_stale(paths)
         if stale:
             echo(f"cleaned up after an interrupted refresh: {', '.join(sorted(stale))}")
@@ -106,6 +127,13 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             instance.add_dynamic_partitions(REPORTS.name, new_keys)
         # only new or changed files (or all, after an extractor upgrade) are extracted
         todo = [f for f in scan.files if not is_cached(paths, f)]
+        stage_seconds = {}
+        t0 = time.monotonic()
+        if jobs > 1 and len(todo) > 1:
+            # both cores: the heavy pdfplumber work runs in worker processes into the cache;
+            # each report's partition run below then records it in Dagster
+            echo(f"extracting {len(todo)} report(s) with {jobs} worker processes")
+            parallel_extract(paths, todo, jobs, _warehouse_resource(paths))
         extract_job = defs.resolve_job_def("extract_reports")
         extraction_failures = []
         for i, f in enumerate(todo, 1):
@@ -114,6 +142,7 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
                                                resources=resources, run_config=run_config)
             if not r.success:
                 extraction_failures += step_failures(r)
+        stage_seconds["extract"] = time.monotonic() - t0
         if not todo:
             echo(f"nothing new to extract: {len(scan.files)} report(s) unchanged")
         echo("building the warehouse: raw layer, dbt, checks, publication")
@@ -126,7 +155,10 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             name = mat.asset_key.to_user_string()
             metadata[name] = {k: v.value for k, v in mat.metadata.items()}
         metadata["extraction"] = {"reports": len(scan.files), "extracted": len(todo),
-                                  "from_cache": len(scan.files) - len(todo), "duplicates": len(scan.duplicates)}
+                                  "from_cache": len(scan.files) - len(todo), "duplicates": len(scan.duplicates),
+                                  "pages": sum(_pages(paths, f) for f in todo)}
+        stage_seconds.update(_step_seconds(instance, result.run_id))
+        metadata["stage_seconds"] = stage_seconds
         failures = extraction_failures + step_failures(result)
         published = "published_warehouse" in metadata
         build = paths.build_db(result.run_id)
@@ -148,6 +180,52 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             echo(f"published {pg['tables']} marts to PostgreSQL schema {pg['schema']}")
         _write_state(paths, res)
         return res
+
+
+_STAGES = {"raw_warehouse": "raw load", "dbt_models": "dbt build", "validated_warehouse": "checks",
+           "published_warehouse": "publish"}
+
+
+def _step_seconds(instance, run_id: str) -> dict[str, float]:
+    starts, out = {}, {}
+    for entry in instance.all_logs(run_id):
+        ev = entry.dagster_event
+        if ev is None or ev.step_key is None:
+            continue
+        if ev.event_type_value == "STEP_START":
+            starts[ev.step_key] = entry.timestamp
+        elif ev.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and ev.step_key in starts:
+            out[_STAGES.get(ev.step_key, ev.step_key)] = round(entry.timestamp - starts[ev.step_key], 2)
+    return out
+
+
+def _pages(paths: WarehousePaths, f) -> int:
+    from .extraction import cache_path
+
+    p = cache_path(paths, f.sha256)
+    if not p.exists():
+        return 0
+    return json.loads(p.read_text(encoding="utf-8")).get("pages", 0)
+
+
+def _extract_in_worker(home: str, file_path: str, sha256: str, report_id: str, page_seconds: float, max_pages: int):
+    from .extraction import InboxFile, extract_one
+
+    out = extract_one(WarehousePaths(Path(home)), InboxFile(Path(file_path), sha256, report_id),
+                      page_seconds=page_seconds, max_pages=max_pages)
+    return report_id, out.error
+
+
+def parallel_extract(paths: WarehousePaths, files, jobs: int, warehouse) -> None:
+    """Fill the extraction cache with worker processes (one report per task)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"), max_tasks_per_child=20) as pool:
+        futures = [pool.submit(_extract_in_worker, str(paths.home), str(f.path), f.sha256, f.report_id,
+                               warehouse.page_seconds, warehouse.max_pages) for f in files]
+        for fut in futures:
+            fut.result()
 
 
 def step_failures(result) -> list[str]:

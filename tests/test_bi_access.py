@@ -55,6 +55,9 @@ def test_bi_users_see_marts_with_comments(home):
 def test_readers_keep_reading_during_a_refresh(home):
     reader = duckdb.connect(str(home.published), read_only=True)
     before = reader.execute("select max(run_id) from audit.refreshes").fetchone()[0]
+    from conftest import SAMPLE_INBOX  # a new report, so that the refresh has work to do
+
+    shutil.copy2(SAMPLE_INBOX / "intl-alliance-call-2025.pdf", home.inbox / "intl-alliance-call-2025.pdf")
     proc = subprocess.Popen([str(Path(sys.executable).with_name("twbio")), "refresh"],
                             env={**os.environ, "TWBIO_HOME": str(home.home)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

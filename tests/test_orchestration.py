@@ -30,18 +30,22 @@ def test_incremental_refresh_extracts_only_what_changed(tmp_path):
     assert set(instance.get_dynamic_partitions(REPORTS.name)) == {"intl-alliance-call-2025", "spark-taiwan"}
     assert len(_runs(instance, "extract_reports")) == 2
 
-    # nothing changed: no extraction run at all, only the build
+    # nothing changed: no run at all (no extraction, no build)
     second = run_refresh(paths, instance=instance, verbose=False)
-    assert second.published and second.metadata["extraction"]["extracted"] == 0
-    assert second.metadata["raw/documents"]["extracted_now"] == 0
-    assert len(_runs(instance, "extract_reports")) == 2
+    assert second.noop and second.success and second.metadata["extraction"]["extracted"] == 0
+    assert len(_runs(instance, "extract_reports")) == 2 and len(_runs(instance, "build_warehouse")) == 1
+
+    # --full re-extracts everything
+    full = run_refresh(paths, instance=instance, full=True, verbose=False)
+    assert full.published and full.metadata["extraction"]["extracted"] == 2
+    assert len(_runs(instance, "extract_reports")) == 4
 
     # a new report: only its partition is extracted
     shutil.copy2(SAMPLE_INBOX / "takeoff-action-plan-2013.pdf", paths.inbox / "takeoff-action-plan-2013.pdf")
     third = run_refresh(paths, instance=instance, verbose=False)
     assert third.published and third.metadata["extraction"]["extracted"] == 1
     runs = _runs(instance, "extract_reports")
-    assert len(runs) == 3 and runs[0].tags.get("dagster/partition") == "takeoff-action-plan-2013"
+    assert len(runs) == 5 and runs[0].tags.get("dagster/partition") == "takeoff-action-plan-2013"
 
 
 def test_sensor_requests_a_run_for_the_new_partition_only(tmp_path):

@@ -60,7 +60,7 @@ def test_every_bad_input_is_quarantined_and_the_rest_is_published(make_home, mon
 
     # a second refresh does not try the bad files again (their failure is cached)
     again = run_refresh(paths, verbose=False)
-    assert again.published and again.metadata["extraction"]["extracted"] == 0
+    assert again.success and again.metadata["extraction"]["extracted"] == 0
 
 
 def _refresh_proc(paths, extra_env=None):
@@ -102,6 +102,7 @@ def test_sigkill_at_any_stage_keeps_the_published_warehouse(published_copy, mark
 
 def test_two_refreshes_started_together_never_write_at_once(published_copy):
     paths = published_copy
+    shutil.copy2(SAMPLE_INBOX / "intl-alliance-call-2025.pdf", paths.inbox / "intl-alliance-call-2025.pdf")
     procs = [_refresh_proc(paths) for _ in range(2)]
     outputs = [p.communicate(timeout=600)[0] for p in procs]
     codes = sorted(p.returncode for p in procs)

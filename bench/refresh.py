@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Refresh benchmark: where the time goes, and how it grows.
+
+    python bench/refresh.py [--reports warehouse/inbox] [--scale 50,200]
+
+Each scenario runs `twbio refresh` in a child process against a fresh warehouse under a
+temp directory and reports wall time, the stages (extract, raw load, dbt build, checks,
+publish, from the run's own records) and the peak memory of the refresh process and of
+its children (dbt).
+
+  full        the sample reports, nothing cached
+  no-op       the same again, nothing changed
+  incremental one new report added to the built warehouse
+  scale N     N reports: the samples copied under new report ids, with new bytes (a
+              trailing PDF comment) so that each is a distinct file to extract
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TWBIO = str(Path(sys.executable).with_name("twbio"))
+STAGES = ["extract", "raw load", "dbt build", "checks", "publish"]
+
+
+def run(home: Path, *args: str) -> dict:
+    env = {**os.environ, "TWBIO_HOME": str(home)}
+    start = time.monotonic()
+    proc = subprocess.Popen([TWBIO, "refresh", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    stderr = proc.stderr.read().decode(errors="replace")
+    state = json.loads((home / "last_refresh.json").read_text(encoding="utf-8"))
+    meta = state["metadata"]
+    return {
+        "ok": os.waitstatus_to_exitcode(status) == 0 and state["published"],
+        "wall": wall,
+        "stages": meta.get("stage_seconds", {}),
+        "extracted": meta.get("extraction", {}).get("extracted", 0),
+        "pages": meta.get("extraction", {}).get("pages", 0),
+        "reports": meta.get("extraction", {}).get("reports", 0),
+        # ru_maxrss of wait4: the largest of the refresh process and its waited-for children
+        "peak_mib": usage.ru_maxrss / 1024,
+        "error": "" if os.waitstatus_to_exitcode(status) == 0 else stderr[-500:],
+    }
+
+
+def make_copies(reports: list[Path], inbox: Path, n: int) -> None:
+    inbox.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = reports[i % len(reports)]
+        data = src.read_bytes() + f"\n% twbio bench copy {i}\n".encode()
+        (inbox / f"{src.stem}-copy{i:03d}.pdf").write_bytes(data)
+
+
+def line(name: str, r: dict) -> str:
+    st = r["stages"]
+    stages = "  ".join(f"{s} {st.get(s, 0):6.1f}s" for s in STAGES)
+    status = "ok" if r["ok"] else f"FAILED {r['error'][:120]}"
+    return (f"{name:14s} {r['reports']:4d} reports {r['extracted']:4d} extracted {r['pages']:5d} pages  "
+            f"wall {r['wall']:7.1f}s  {stages}  peak {r['peak_mib']:6.0f} MiB  {status}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reports", type=Path, default=ROOT / "warehouse" / "inbox")
+    ap.add_argument("--scale", default="50,200")
+    a = ap.parse_args()
+    reports = sorted(a.reports.glob("*.pdf"))
+    work = Path(tempfile.mkdtemp(prefix="twbio-bench-"))
+    print(f"twbio refresh benchmark - {time.strftime('%Y-%m-%d')} - {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    home = work / "samples"
+    (home / "inbox").mkdir(parents=True)
+    last = reports[-1]
+    for r in reports[:-1]:
+        shutil.copy2(r, home / "inbox" / r.name)
+    full = run(home)
+    print(line("full", full))
+    noop = run(home)
+    print(line("no-op", noop) + f"  (target < 5 s, 0 pages: {'met' if noop['wall'] < 5 and noop['pages'] == 0 else 'NOT met'})")
+    shutil.copy2(last, home / "inbox" / last.name)
+    inc = run(home)
+    print(line("incremental", inc) + f"  (extracted {inc['extracted']}, expected 1)")
+    results = {}
+    for n in [int(x) for x in a.scale.split(",") if x]:
+        h = work / f"scale{n}"
+        make_copies(reports, h / "inbox", n)
+        results[n] = run(h)
+        print(line(f"scale {n}", results[n]))
+        shutil.rmtree(h)
+    if len(results) >= 2:
+        small, big = sorted(results)
+        ratio = results[big]["wall"] / results[small]["wall"]
+        print(f"scale {big}/{small}: wall time x{ratio:.2f} for x{big / small:.0f} reports "
+              f"(linear: x{big / small:.0f}); peak memory {results[small]['peak_mib']:.0f} -> "
+              f"{results[big]['peak_mib']:.0f} MiB")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

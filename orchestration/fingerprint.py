@@ -1,0 +1,60 @@
+"""What a published warehouse was built from: the inbox files and the code that read them.
+
+A refresh whose fingerprint equals the published one has nothing to do: the same bytes,
+read by the same extractor, catalog, dbt project and suites.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from extractors import __version__ as EXTRACTOR_VERSION
+
+from .paths import DBT_PROJECT_DIR, PROJECT_ROOT
+
+_CODE = [
+    (DBT_PROJECT_DIR, ("models", "macros", "seeds", "tests", "dbt_project.yml")),
+    (PROJECT_ROOT / "orchestration", ("catalog",)),
+    (PROJECT_ROOT, ("expectations",)),
+]
+
+
+def code_fingerprint() -> str:
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for base, parts in _CODE:
+        for part in parts:
+            root = base / part
+            files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+            for f in files:
+                if "__pycache__" in f.parts:
+                    continue
+                h.update(str(f.relative_to(PROJECT_ROOT)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def refresh_fingerprint(files: list[tuple[str, str]], extracted: Path) -> str:
+    """files: (file name, sha256) of every inbox file the refresh reads; `extracted`: the
+    extraction cache, whose entries for those files count too (a removed or rewritten
+    cache entry means the warehouse must be rebuilt from it)."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for name, sha in sorted(files):
+        h.update(f"{name}\0{sha}\n".encode())
+        for entry in sorted(extracted.glob(f"{sha}-v{EXTRACTOR_VERSION}*")):
+            st = entry.stat()
+            h.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def published_fingerprint(published: Path) -> str | None:
+    if not published.exists():
+        return None
+    import duckdb
+
+    try:
+        with duckdb.connect(str(published), read_only=True) as con:
+            row = con.execute("select fingerprint from audit.refreshes order by published_at desc limit 1").fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
