@@ -126,13 +126,14 @@ def test_full_disk_and_read_only_warehouse_fail_clearly(tmp_path, published_whit
     source = published_whitepaper
     mnt = tmp_path / "small-disk"
     needed = sum(p.stat().st_size for p in source.home.rglob("*") if p.is_file())
-    if not _mount_tmpfs(mnt, f"{needed // 1024 + 512}k"):
+    if not _mount_tmpfs(mnt, f"{needed // 1024 + 1024}k"):
         pytest.skip("needs root and mount(8) to make a small or read-only file system")
     try:
         shutil.copytree(source.home, mnt / "warehouse", ignore=shutil.ignore_patterns(".staging", "exports", "quality"))
         paths = WarehousePaths(mnt / "warehouse")
+        shutil.copy2(SAMPLE_INBOX / "spark-taiwan.pdf", paths.inbox / "spark-taiwan.pdf")  # work to do
         before = _sha(paths.published)
-        res = run_refresh(paths, verbose=False)  # the build file does not fit
+        res = run_refresh(paths, verbose=False)  # the new build file does not fit
         assert not res.published
         assert any("No space left" in f or "space" in f.lower() for f in res.failures), res.failures
         assert _sha(paths.published) == before
