@@ -43,7 +43,7 @@ def run(home: Path, *args: str) -> dict:
     state = json.loads((home / "last_refresh.json").read_text(encoding="utf-8"))
     meta = state["metadata"]
     return {
-        "ok": os.waitstatus_to_exitcode(status) == 0 and state["published"],
+        "ok": os.waitstatus_to_exitcode(status) == 0 and (state["published"] or state.get("noop", False)),
         "wall": wall,
         "stages": meta.get("stage_seconds", {}),
         "extracted": meta.get("extraction", {}).get("extracted", 0),

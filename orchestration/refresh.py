@@ -221,7 +221,8 @@ def parallel_extract(paths: WarehousePaths, files, jobs: int, warehouse) -> None
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"), max_tasks_per_child=20) as pool:
+    # (no max_tasks_per_child: on Python 3.11 the pool hangs once workers retire)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
         futures = [pool.submit(_extract_in_worker, str(paths.home), str(f.path), f.sha256, f.report_id,
                                warehouse.page_seconds, warehouse.max_pages) for f in files]
         for fut in futures:
@@ -272,7 +273,7 @@ def blocking_failures(build) -> list[str]:
 def _write_state(paths: WarehousePaths, res: RefreshResult) -> None:
     state = {
         "run_id": res.run_id, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "success": res.success, "published": res.published, "seconds": round(res.seconds, 2),
+        "success": res.success, "published": res.published, "noop": res.noop, "seconds": round(res.seconds, 2),
         "failures": res.failures, "metadata": res.metadata,
     }
     tmp = paths.home / ".last_refresh.json.tmp"
