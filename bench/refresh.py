@@ -55,6 +55,22 @@ def run(home: Path, *args: str) -> dict:
     }
 
 
+def huge_file(work: Path, pages: int = 2000) -> str:
+    """Extract a generated 2000-page report in a fresh process: pages/s and peak memory
+    (pages are streamed and closed, so memory must not grow with the page count)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fixtures.make_bad_inputs import huge_pdf
+
+    pdf = huge_pdf(work / "huge.pdf", pages)
+    code = ("import time, sys; sys.path.insert(0, %r); from extractors import extract_report; t = time.monotonic(); "
+            "r = extract_report(%r); dt = time.monotonic() - t; "
+            "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
+            "print(r.pages, round(dt, 1), int(hwm) // 1024)") % (str(ROOT), str(pdf))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.split()
+    n, secs, mib = int(out[0]), float(out[1]), int(out[2])
+    return f"huge file      {n} pages extracted in {secs:.1f} s ({n / secs:.0f} pages/s), peak RSS {mib} MiB"
+
+
 def make_copies(reports: list[Path], inbox: Path, n: int) -> None:
     inbox.mkdir(parents=True, exist_ok=True)
     for i in range(n):
@@ -92,6 +108,7 @@ def main() -> int:
     shutil.copy2(last, home / "inbox" / last.name)
     inc = run(home)
     print(line("incremental", inc) + f"  (extracted {inc['extracted']}, expected 1)")
+    print(huge_file(work))
     results = {}
     for n in [int(x) for x in a.scale.split(",") if x]:
         h = work / f"scale{n}"
