@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import group_lines, join_lines
+from .text import join_lines
 
 
 @dataclass

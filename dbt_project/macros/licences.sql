@@ -33,3 +33,16 @@
 {% macro company_id(expr) -%}
     substr(md5({{ expr }}), 1, 12)
 {%- endmacro %}
+
+{#- The licence columns every approval table stages the same way. -#}
+{% macro licence_columns(expr) -%}
+    {{ licence_no(expr) }} as licence_no,
+    {{ licence_issuer(expr) }} as licence_issuer,
+    {{ licence_serial(expr) }} as licence_serial,
+    trim({{ expr }}) as licence_no_printed
+{%- endmacro %}
+
+{% macro company_columns(expr) -%}
+    {{ company_name(expr) }} as company_name,
+    {{ company_site(expr) }} as company_site
+{%- endmacro %}

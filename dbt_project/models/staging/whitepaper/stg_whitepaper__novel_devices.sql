@@ -5,12 +5,8 @@ select
     row_number as source_row,
     cast({{ parse_number('item_no') }} as integer) as item_no,
     {{ parse_date('approval_date') }} as approval_date,
-    {{ licence_no('licence_no') }} as licence_no,
-    {{ licence_issuer('licence_no') }} as licence_issuer,
-    {{ licence_serial('licence_no') }} as licence_serial,
-    trim(licence_no) as licence_no_printed,
+    {{ licence_columns('licence_no') }},
     {{ clean_text('product_name_zh') }} as product_name_zh,
-    {{ company_name('manufacturer_zh') }} as company_name,
-    {{ company_site('manufacturer_zh') }} as company_site,
+    {{ company_columns('manufacturer_zh') }},
     {{ clean_text('intended_use_zh') }} as intended_use_zh
 from {{ source('whitepaper', 'whitepaper_2025__novel_devices') }}
