@@ -110,7 +110,7 @@ def analyse_page(page, number: int) -> PageResult:
     found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces)]
     taken = [t["bbox"] for t, _ in found]
 
-    def inside_taken(y0, y1, x0=None, x1=None):
+    def inside_taken(y0, y1):
         return any(b[1] - 2 <= y0 and y1 <= b[3] + 2 for b in taken)
 
     # regions bounded by horizontal rules only

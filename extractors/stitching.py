@@ -28,17 +28,14 @@ class _Logical:
         self.notes = list(part.notes)
         self.source = part.source
         self.warnings = list(part.warnings)
-        self.header = _grid(part)[: part.n_header_rows]
+        grid = part.grid()
+        self.header = grid[: part.n_header_rows]
         self.n_header = part.n_header_rows
-        self.rows = _grid(part)[part.n_header_rows:]
+        self.rows = grid[part.n_header_rows:]
         self.cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, c.page) for c in part.cells]
         self.n_cols = part.n_cols
         self.last_raw = _last_row_raw(part)
         self.notes_open = part.notes_open
-
-
-def _grid(part: TablePart) -> list[list[str]]:
-    return part.grid()
 
 
 def _last_row_raw(part: TablePart):
