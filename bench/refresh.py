@@ -8,9 +8,9 @@ temp directory and reports wall time, the stages (extract, raw load, dbt build, 
 publish, from the run's own records) and the peak memory of the refresh process and of
 its children (dbt).
 
-  full        the sample reports, nothing cached
+  full        the five sample reports, nothing cached
   no-op       the same again, nothing changed
-  incremental one new report added to the built warehouse
+  incremental one new report (new bytes) added to the built warehouse
   scale N     N reports: the samples copied under new report ids, with new bytes (a
               trailing PDF comment) so that each is a distinct file to extract
 """
@@ -98,14 +98,15 @@ def main() -> int:
           f"Python {platform.python_version()}")
     home = work / "samples"
     (home / "inbox").mkdir(parents=True)
-    last = reports[-1]
-    for r in reports[:-1]:
+    for r in reports:
         shutil.copy2(r, home / "inbox" / r.name)
     full = run(home)
     print(line("full", full))
     noop = run(home)
     print(line("no-op", noop) + f"  (target < 5 s, 0 pages: {'met' if noop['wall'] < 5 and noop['pages'] == 0 else 'NOT met'})")
-    shutil.copy2(last, home / "inbox" / last.name)
+    # a new report: the white paper again as another file (new bytes, new report id)
+    newest = max(reports, key=lambda p: p.stat().st_size)
+    (home / "inbox" / f"{newest.stem}-new-edition.pdf").write_bytes(newest.read_bytes() + b"\n% new edition\n")
     inc = run(home)
     print(line("incremental", inc) + f"  (extracted {inc['extracted']}, expected 1)")
     print(huge_file(work))
