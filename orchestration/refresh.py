@@ -129,11 +129,13 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
         todo = [f for f in scan.files if not is_cached(paths, f)]
         stage_seconds = {}
         t0 = time.monotonic()
-        if jobs > 1 and len(todo) > 1:
-            # both cores: the heavy pdfplumber work runs in worker processes into the cache;
-            # each report's partition run below then records it in Dagster
-            echo(f"extracting {len(todo)} report(s) with {jobs} worker processes")
-            parallel_extract(paths, todo, jobs, _warehouse_resource(paths))
+        if todo:
+            # pdfplumber runs in worker processes (all cores; a file that crashes or hangs the
+            # parser cannot take the refresh with it, and each worker's main thread enforces the
+            # per-page time budget); each report's partition run below then records it
+            workers = max(1, min(jobs, len(todo)))
+            echo(f"extracting {len(todo)} report(s) with {workers} worker process(es)")
+            parallel_extract(paths, todo, workers, _warehouse_resource(paths))
         extract_job = defs.resolve_job_def("extract_reports")
         extraction_failures = []
         for i, f in enumerate(todo, 1):
@@ -217,7 +219,9 @@ def _extract_in_worker(home: str, file_path: str, sha256: str, report_id: str, p
 
 
 def parallel_extract(paths: WarehousePaths, files, jobs: int, warehouse) -> None:
-    """Fill the extraction cache with worker processes (one report per task)."""
+    """Fill the extraction cache with worker processes (one report per task). A worker that
+    dies (a segfault in a parser, the OOM killer) fails only its report: the partition run
+    then extracts that report in-process, where its error is quarantined as usual."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -225,8 +229,11 @@ def parallel_extract(paths: WarehousePaths, files, jobs: int, warehouse) -> None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
         futures = [pool.submit(_extract_in_worker, str(paths.home), str(f.path), f.sha256, f.report_id,
                                warehouse.page_seconds, warehouse.max_pages) for f in files]
-        for fut in futures:
-            fut.result()
+        for f, fut in zip(files, futures):
+            try:
+                fut.result()
+            except Exception:  # BrokenProcessPool and the like: see the docstring
+                pass
 
 
 def step_failures(result) -> list[str]:
