@@ -139,7 +139,7 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
         extract_job = defs.resolve_job_def("extract_reports")
         extraction_failures = []
         for i, f in enumerate(todo, 1):
-            echo(f"[{i}/{len(todo)}] extracting {f.path.name} (report {f.report_id})")
+            echo(f"[{i}/{len(todo)}] {f.path.name}: partition {f.report_id}")
             r = extract_job.execute_in_process(instance=instance, partition_key=f.report_id, raise_on_error=False,
                                                resources=resources, run_config=run_config)
             if not r.success:
