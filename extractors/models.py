@@ -87,6 +87,36 @@ class ExtractedTable:
 
 
 @dataclass
+class TextFigure:
+    """One number as printed in a sentence, with the unit printed after it."""
+
+    sentence_index: int
+    text: str  # the printed number ("1,914.68", "36萬4,097")
+    unit: str | None
+    currency: str | None  # "新臺幣" printed before the number
+    start: int  # character offsets within the sentence
+    end: int
+    page: int
+    range_with: str | None = None  # "2~3年": the other end of a printed range
+
+
+@dataclass
+class TextBlock:
+    """A heading, a paragraph, or a label line of the running text."""
+
+    index: int
+    kind: str  # heading | paragraph | figure_caption | table_caption | unit | source
+    text: str
+    section: list[str]  # the headings above it, outermost first
+    page: int
+    pages: list[int]
+    bbox: list[float]  # on the first page
+    page_starts: list[list[int]]  # [character offset, page] where each page's part begins
+    sentences: list[str] = field(default_factory=list)
+    figures: list[TextFigure] = field(default_factory=list)
+
+
+@dataclass
 class ExtractedReport:
     report_id: str
     path: str
@@ -97,6 +127,8 @@ class ExtractedReport:
     tables: list[ExtractedTable]
     warnings: list[str] = field(default_factory=list)
     extracted_at: str | None = None  # ISO 8601, UTC
+    # the running text: headings, paragraphs (with sentences and printed figures), labels
+    text_blocks: list[TextBlock] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,4 +141,5 @@ class ExtractedReport:
             "warnings": self.warnings,
             "extracted_at": self.extracted_at,
             "tables": [t.to_dict() for t in self.tables],
+            "text_blocks": [asdict(b) for b in self.text_blocks],
         }

@@ -13,6 +13,7 @@ from . import captions as cap
 from .borderless import build_text_table, typical_size
 from .grid import RawCell
 from .models import Cell, TablePart
+from .prose import ProseLine
 from .ruled import find_ruled_tables
 from .text import Line, group_lines, join_wrapped, producer_wraps_with_spaces
 
@@ -29,6 +30,8 @@ class PageResult:
     leading_lines: list[Line] = field(default_factory=list)
     body_top: float = 0.0
     body_bottom: float = 0.0
+    # the running text: lines outside every table and not attached to one as a label
+    prose: list[ProseLine] = field(default_factory=list)
 
 
 def _h_rules(page) -> list[dict]:
@@ -184,11 +187,17 @@ def analyse_page(page, number: int) -> PageResult:
 
     found.sort(key=lambda ft: ft[0]["bbox"][1])
     parts = [_to_part(t, strategy, number, page) for t, strategy in found]
-    _attach_labels(parts, lines, body_bottom)
+    used = _attach_labels(parts, lines, body_bottom)
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed
-    return PageResult(number, parts, leading, body_top, body_bottom)
+    prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
+             if i not in used and not any(_inside(l, p.bbox) for p in parts)]
+    return PageResult(number, parts, leading, body_top, body_bottom, prose)
+
+
+def _inside(line: Line, bbox) -> bool:
+    return bbox[1] - 1 <= line.mid_y <= bbox[3] + 1 and line.x0 < bbox[2] and line.x1 > bbox[0]
 
 
 def _shaded(page, bbox) -> bool:
@@ -228,7 +237,8 @@ def _to_part(t: dict, strategy: str, number: int, page) -> TablePart:
     return part
 
 
-def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float) -> None:
+def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float) -> set[int]:
+    """Give each table its caption, unit, notes and source; returns the lines used."""
     used: set[int] = set()
     prev_bottom = 0.0
     for pi, part in enumerate(parts):
@@ -254,6 +264,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
         remaining = [l for i, l in below if i not in used and l.top > last_bottom]
         part.notes_open = bool(notes) and not remaining and body_bottom - last_bottom < 4 * (note_size or 10)
         prev_bottom = max(bottom, last_bottom)
+    return used
 
 
 def _notes_below(below, table_bottom: float, used: set[int]):

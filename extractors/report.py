@@ -25,6 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from . import __version__
 from .models import ExtractedReport, ExtractionError
 from .page import PageHasNoText, analyse_page
+from .prose import build_text_blocks
 from .stitching import stitch
 
 ProgressFn = Callable[[int, int], None]
@@ -153,11 +154,13 @@ def extract_report(
         raise ExtractionError(str(path), f"is not a readable PDF ({type(inner).__name__}: {inner})") from e
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError, RecursionError) as e:
         raise ExtractionError(str(path), f"is corrupt ({type(e).__name__}: {e})") from e
+    prose = [line for res in page_results for line in res.prose]
     tables = stitch(page_results, rid)
     return ExtractedReport(
         report_id=rid, path=str(path), sha256=sha, pages=n, title=title,
         extractor_version=__version__, tables=tables, warnings=warnings,
         extracted_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        text_blocks=build_text_blocks(prose),
     )
 
 

@@ -62,7 +62,7 @@ def report_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
 
 
 CATALOG = Catalog.load()
-RAW_CORE = ["documents", "tables", "cells"]
+RAW_CORE = ["documents", "tables", "cells", "text_blocks", "text_figures", "statement_figures", "statement_matches"]
 
 
 @dg.multi_asset(
@@ -74,15 +74,17 @@ RAW_CORE = ["documents", "tables", "cells"]
                     description=f"{d.name} (raw, as printed)") for d in CATALOG.datasets],
 )
 def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
-    """The raw layer of this run's build warehouse: raw.documents, raw.tables, raw.cells and one
-    relation per catalogued table, every row traceable to its report and page."""
+    """The raw layer of this run's build warehouse: raw.documents, raw.tables, raw.cells, one
+    relation per catalogued table, and the running text (raw.text_blocks, raw.text_figures,
+    raw.statement_figures, raw.statement_matches), every row traceable to its report and page."""
     paths = warehouse.paths
     paths.ensure()
     scan = scan_inbox(paths, known_reports(paths))
     build = warehouse.build_db(context.run.run_id)
     build.unlink(missing_ok=True)
     totals = {"reports": 0, "quarantined": 0, "extracted_now": 0, "duplicates": len(scan.duplicates),
-              "tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0}
+              "tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0,
+              "text_figures": 0, "statement_figures": 0, "statement_errors": 0}
     files = []
     with duckdb.connect(str(build)) as con:
         ensure_schema(con, CATALOG)
@@ -98,7 +100,8 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 continue
             counts = load_report(con, out.report, CATALOG, f.path.name)
             totals["reports"] += 1
-            for k in ("tables", "catalogued", "cells", "dataset_rows"):
+            for k in ("tables", "catalogued", "cells", "dataset_rows", "text_figures", "statement_figures",
+                      "statement_errors"):
                 totals[k] += counts[k]
         rows = {name: con.execute(f"select count(*) from raw.{name}").fetchone()[0]
                 for name in RAW_CORE + [d.dataset for d in CATALOG.datasets]}

@@ -16,6 +16,9 @@ import yaml
 from extractors.models import ExtractedReport, ExtractedTable
 from extractors.text import normalise_label
 
+from . import statements as statement_catalog
+from .statements import Statement
+
 CATALOG_PATH = Path(__file__).resolve().parent / "catalog" / "tables.yml"
 
 
@@ -63,9 +66,11 @@ class Catalog:
     reports: dict
     datasets: tuple[Dataset, ...]
     units: dict = field(default_factory=dict)
+    # figures printed only in the running text (catalog/statements.yml)
+    statements: tuple[Statement, ...] = ()
 
     @classmethod
-    def load(cls, path: Path = CATALOG_PATH) -> "Catalog":
+    def load(cls, path: Path = CATALOG_PATH, statements_path: Path = statement_catalog.STATEMENTS_PATH) -> "Catalog":
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         datasets = []
         for d in doc.get("datasets", []):
@@ -77,7 +82,11 @@ class Catalog:
                 excluded_from_marts=d.get("excluded_from_marts"),
                 expected_rows=tuple(d["expected_rows"]) if d.get("expected_rows") else None,
             ))
-        return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}))
+        statements = tuple(statement_catalog.load(statements_path))
+        unknown = sorted({s.report for s in statements} - set(doc.get("reports", {})))
+        if unknown:
+            raise ValueError(f"{statements_path}: statements name reports not in {path}: {unknown}")
+        return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}), statements)
 
     def report_key(self, report: ExtractedReport) -> str | None:
         """The catalog's report entry for an extracted report: by id, else by title."""

@@ -15,7 +15,7 @@ from .paths import DBT_PROJECT_DIR, PROJECT_ROOT
 
 _CODE = [
     (DBT_PROJECT_DIR, ("models", "macros", "seeds", "tests", "dbt_project.yml")),
-    (PROJECT_ROOT / "orchestration", ("catalog",)),
+    (PROJECT_ROOT / "orchestration", ("catalog", "catalog.py", "statements.py", "raw_load.py")),
     (PROJECT_ROOT, ("expectations",)),
 ]
 

@@ -13,6 +13,7 @@ import duckdb
 
 from extractors.models import ExtractedReport, ExtractedTable
 
+from . import statements as statement_catalog
 from .catalog import Catalog, Dataset, map_columns
 
 DDL = """
@@ -59,7 +60,61 @@ create table if not exists raw.cells (
     text varchar not null,
     page integer not null
 );
+-- the running text, the prose counterpart of raw.tables / raw.cells
+create table if not exists raw.text_blocks (
+    report_id varchar not null,
+    block_index integer not null,
+    kind varchar not null,            -- heading | paragraph | figure_caption | table_caption | unit | source
+    section varchar[],                -- the headings above it, outermost first
+    text varchar not null,
+    page integer not null,
+    pages integer[],
+    bbox double[],
+    primary key (report_id, block_index)
+);
+create table if not exists raw.text_figures (
+    report_id varchar not null,
+    block_index integer not null,
+    sentence_index integer not null,
+    figure_index integer not null,    -- position of the figure within its paragraph
+    value_text varchar not null,      -- the number as printed
+    unit varchar,                     -- the unit printed after it (億元, 件, %, 年 …)
+    currency varchar,                 -- 新臺幣 / US$ … printed before it
+    range_with varchar,               -- the other end of a printed range (2~3年)
+    page integer not null,
+    char_start integer not null,      -- offsets within the sentence
+    char_end integer not null,
+    section varchar,
+    sentence varchar not null
+);
+-- the statement catalog applied: what each catalogued statement's numbers mean
+create table if not exists raw.statement_figures (
+    report_id varchar not null,
+    statement_id varchar not null,
+    figure varchar not null,
+    fact varchar not null,
+    metric varchar not null,
+    year integer,
+    value_printed varchar not null,
+    unit_printed varchar,
+    dimensions json,
+    section varchar,
+    page integer,
+    source_text varchar not null
+);
+create table if not exists raw.statement_matches (
+    report_id varchar not null,
+    statement_id varchar not null,
+    catalog_report varchar not null,  -- the catalog's report key the statement belongs to
+    status varchar not null,          -- matched | no_match | ambiguous | section_not_found
+    n_matches integer not null,
+    page integer,
+    message varchar not null
+);
 """
+
+_REPORT_RELATIONS = ["raw.documents", "raw.tables", "raw.cells", "raw.text_blocks", "raw.text_figures",
+                     "raw.statement_figures", "raw.statement_matches"]
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
@@ -128,6 +183,7 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
             con.executemany("insert into raw.cells values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cell_rows)
         counts["tables"] = len(table_rows)
         counts["cells"] = len(cell_rows)
+        counts.update(_load_text(con, report, catalog, report_key))
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -147,8 +203,39 @@ def _load_dataset(con, report_id: str, t: ExtractedTable, dataset: Dataset, posi
     return len(rows)
 
 
+def _load_text(con, report: ExtractedReport, catalog: Catalog, report_key: str | None) -> dict:
+    rid = report.report_id
+    blocks, figures = [], []
+    for b in report.text_blocks:
+        section = " > ".join(b.section)
+        blocks.append([rid, b.index, b.kind, b.section, b.text, b.page, b.pages, b.bbox])
+        for i, f in enumerate(b.figures):
+            figures.append([rid, b.index, f.sentence_index, i, f.text, f.unit, f.currency, f.range_with, f.page,
+                            f.start, f.end, section, b.sentences[f.sentence_index]])
+    if blocks:
+        con.executemany("insert into raw.text_blocks values (?, ?, ?, ?, ?, ?, ?, ?)", blocks)
+    if figures:
+        con.executemany("insert into raw.text_figures values (" + ", ".join("?" * 13) + ")", figures)
+    matches = statement_catalog.match_report(report, report_key, list(catalog.statements))
+    match_rows, statement_rows = [], []
+    for m in matches:
+        match_rows.append([rid, m.statement.statement, m.statement.report, m.status, m.n_matches, m.page, m.message])
+        if m.status == "matched":
+            for r in statement_catalog.figure_rows(m):
+                statement_rows.append([rid, m.statement.statement, r["figure"], r["fact"], r["metric"], r["year"],
+                                       r["value_printed"], r["unit_printed"],
+                                       json.dumps(r["dimensions"], ensure_ascii=False), m.section, m.page,
+                                       m.source_text])
+    if match_rows:
+        con.executemany("insert into raw.statement_matches values (?, ?, ?, ?, ?, ?, ?)", match_rows)
+    if statement_rows:
+        con.executemany("insert into raw.statement_figures values (" + ", ".join("?" * 12) + ")", statement_rows)
+    return {"text_blocks": len(blocks), "text_figures": len(figures), "statement_figures": len(statement_rows),
+            "statement_errors": sum(1 for m in matches if m.status != "matched")}
+
+
 def _delete_report(con, report_id: str, catalog: Catalog) -> None:
-    for rel in ["raw.documents", "raw.tables", "raw.cells"] + [d.relation for d in catalog.datasets]:
+    for rel in _REPORT_RELATIONS + [d.relation for d in catalog.datasets]:
         con.execute(f"delete from {rel} where report_id = ?", [report_id])
 
 
@@ -171,7 +258,7 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_i
 
 def report_from_json(doc: dict) -> ExtractedReport:
     """Rebuild an ExtractedReport from the extraction cache."""
-    from extractors.models import Cell
+    from extractors.models import Cell, TextBlock, TextFigure
 
     tables = []
     for t in doc["tables"]:
@@ -182,6 +269,8 @@ def report_from_json(doc: dict) -> ExtractedReport:
         report_id=doc["report_id"], path=doc["path"], sha256=doc["sha256"], pages=doc["pages"],
         title=doc.get("title"), extractor_version=doc["extractor_version"], tables=tables,
         warnings=doc.get("warnings", []), extracted_at=doc.get("extracted_at"),
+        text_blocks=[TextBlock(**{**b, "figures": [TextFigure(**f) for f in b.get("figures", [])]})
+                     for b in doc.get("text_blocks", [])],
     )
 
 

@@ -48,6 +48,9 @@ class RefreshResult:
         if raw:
             lines.append(f"tables: {raw.get('tables', 0)} ({raw.get('catalogued', 0)} catalogued), "
                          f"cells: {raw.get('cells', 0)}, dataset rows: {raw.get('dataset_rows', 0)}")
+            lines.append(f"running text: {raw.get('text_figures', 0)} printed figures, "
+                         f"{raw.get('statement_figures', 0)} from catalogued statements, "
+                         f"{raw.get('statement_errors', 0)} statements unmatched")
         if val:
             lines.append(f"checks: {val.get('expectations', 0)} expectations, {val.get('failed_blocking', 0)} blocking "
                          f"failures, {val.get('warnings', 0)} warnings")

@@ -43,6 +43,15 @@ def status_report(paths: WarehousePaths) -> list[str]:
                 out.append("  uncatalogued tables (in raw.tables/raw.cells, not modelled):")
                 for rid, tid, capt, page in unc:
                     out.append(f"    {rid} {tid} p.{page}: {capt}")
+            stmts = con.execute(
+                "select report_id, statement_id, status, message from raw.statement_matches "
+                "order by report_id, statement_id").fetchall()
+            if stmts:
+                ok = sum(1 for *_, status, _ in stmts if status == "matched")
+                out.append(f"  catalogued statements (figures from the running text): {ok} of {len(stmts)} matched")
+                for rid, sid, status, msg in stmts:
+                    if status != "matched":
+                        out.append(f"    {rid} {sid}: {status}: {msg}")
             last = con.execute(
                 "select run_id, published_at, reports, quarantined, tables, mart_rows, expectations, "
                 "failed_blocking, warnings from audit.refreshes order by published_at desc limit 1").fetchone()

@@ -32,6 +32,8 @@ _CTES = {
         on companies, revenue, market_cap, rd_expense, net_income into name metric value v""",
     "fin": "select * from intermediate.int_listed_biotech_financials_unpivoted",
     "tb": "select * from staging.stg_takeoff_plan__budget",
+    "inv": "select * from intermediate.int_industry_investment_reconciled",
+    "sf": "select * from staging.stg_twbio__statement_figures",
     "tb_cols": """unpivot (select * exclude (domain_zh, source_row) from tb)
         on fy2013, fy2014, fy2015, total_3yr into name year_column value v""",
 }
@@ -101,6 +103,37 @@ _CHECKS = [
        from fin r join fin f on f.report_id = r.report_id and f.year = r.year
        where r.metric in ('revenue_per_company', 'rd_expense_per_company', 'rd_to_revenue_pct')
        group by r.report_id, r.metric, r.year, r.value_printed""",
+    # running text: the investment segments add up to the total (億元, 2 decimals); the trial
+    # application types add up to the total; the shares and changes the text claims hold
+    """select 'prose investment segments = total', report_id, max(statement_id) filter (where segment_code = 'biotech_industry'),
+              max(source_page), year::varchar,
+              max(amount_printed) filter (where segment_code = 'biotech_industry'),
+              sum(amount_printed) filter (where segment_code <> 'biotech_industry'), 0.005 * 5
+       from inv group by report_id, year
+       having count(*) filter (where segment_code = 'biotech_industry') = 1
+          and count(*) filter (where segment_code <> 'biotech_industry') > 1""",
+    """select 'prose trial application types = total', report_id, any_value(statement_id), max(source_page),
+              product_type || ' ' || year,
+              max(value) filter (where breakdown = 'total'), sum(value) filter (where breakdown = 'application_type'), 0.0
+       from sf where fact = 'clinical_trial_applications' and metric = 'applications_received'
+       group by report_id, year, product_type
+       having count(*) filter (where breakdown = 'application_type') > 0""",
+    """select 'prose share of applications', s.report_id, s.statement_id, s.source_page, s.category || ' ' || s.year,
+              s.value, 100.0 * c.value / t.value, 0.5
+       from sf s
+       join sf c on c.report_id = s.report_id and c.year = s.year and c.product_type = s.product_type
+            and c.category = s.category and c.metric = 'applications_received'
+       join sf t on t.report_id = s.report_id and t.year = s.year and t.product_type = s.product_type
+            and t.breakdown = 'total' and t.metric = 'applications_received'
+       where s.metric = 'share_of_applications_received'""",
+    """select 'prose investment change vs previous year', d.report_id, d.statement_id, d.source_page,
+              d.segment_code || ' ' || d.year, d.value, 100.0 * (p.value - c.value) / p.value, 0.005
+       from sf d
+       join sf c on c.statement_id = d.statement_id and c.report_id = d.report_id and c.year = d.year
+            and c.metric = 'investment' and c.segment_code = d.segment_code
+       join sf p on p.statement_id = d.statement_id and p.report_id = d.report_id and p.year = d.year - 1
+            and p.metric = 'investment' and p.segment_code = d.segment_code
+       where d.metric = 'investment_decline_vs_previous_year'""",
     # 2013 plan 表 4-1: 合計 row = the domains; 三年合計 column = the three years (億元, 2 decimals)
     """select '2013 表 4-1 合計 row', report_id, source_table, max(source_page), year_column,
               max(v) filter (where is_total_row), sum(v) filter (where not is_total_row), 0.005 * 4
