@@ -21,8 +21,9 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/twbio refresh
 
+# one worker per core; a file's tests stay on one worker (they share module fixtures)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,bench]"

@@ -33,8 +33,9 @@ REPORTS = dg.DynamicPartitionsDefinition(name="reports")
 
 @dg.asset(group_name="ingest", partitions_def=REPORTS, kinds={"pdf", "python"})
 def report_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """Every table of one report (partition = report id), extracted with pdfplumber and cached
-    per sha256 and extractor version; a file that cannot be read is quarantined."""
+    """Every table and the running text of one report (partition = report id), extracted with
+    pdfplumber and cached per sha256 and extractor version; a file that cannot be read is
+    quarantined."""
     paths = warehouse.paths
     paths.ensure()
     scan = scan_inbox(paths, known_reports(paths))
@@ -58,6 +59,8 @@ def report_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         "from_cache": out.from_cache, "pages": r.pages, "tables": len(r.tables),
         "table_ids": ", ".join(t.table_id for t in r.tables),
         "extraction_warnings": sum(len(t.warnings) for t in r.tables) + len(r.warnings),
+        "paragraphs": sum(1 for b in r.text_blocks if b.kind == "paragraph"),
+        "text_figures": sum(len(b.figures) for b in r.text_blocks),
     })
 
 

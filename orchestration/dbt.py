@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -30,17 +31,28 @@ def ensure_manifest() -> Path:
     the definitions directly, so the manifest is prepared here for all of them.
     """
     manifest = DBT_PROJECT.manifest_path
-    if manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime(DBT_PROJECT_DIR):
+    if _fresh(manifest):
         return manifest
-    from dbt.cli.main import dbtRunner
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    # several processes (test workers, `dagster dev` and a refresh) may load the definitions
+    # at once: one parses, the others wait and then find the manifest fresh
+    with open(manifest.parent / ".parse.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _fresh(manifest):
+            return manifest
+        from dbt.cli.main import dbtRunner
 
-    cwd = os.getcwd()
-    try:
-        os.chdir(DBT_PROJECT_DIR)
-        res = dbtRunner().invoke(["parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
-                                  "--profiles-dir", str(DBT_PROJECT_DIR)])
-    finally:
-        os.chdir(cwd)
+        cwd = os.getcwd()
+        try:
+            os.chdir(DBT_PROJECT_DIR)
+            res = dbtRunner().invoke(["parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
+                                      "--profiles-dir", str(DBT_PROJECT_DIR)])
+        finally:
+            os.chdir(cwd)
     if not res.success:
         raise RuntimeError(f"dbt parse failed: {res.exception}")
     return manifest
+
+
+def _fresh(manifest: Path) -> bool:
+    return manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime(DBT_PROJECT_DIR)
