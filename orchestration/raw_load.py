@@ -10,6 +10,7 @@ import json
 from datetime import datetime, timezone
 
 import duckdb
+import pandas as pd
 
 from extractors.models import ExtractedReport, ExtractedTable
 
@@ -177,10 +178,8 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
             for c in t.cells:
                 cell_rows.append([report.report_id, t.table_id, c.row, c.col, c.row_span, c.col_span,
                                   c.row < n_header, c.text, c.page])
-        if table_rows:
-            con.executemany("insert into raw.tables values (" + ", ".join("?" * 15) + ")", table_rows)
-        if cell_rows:
-            con.executemany("insert into raw.cells values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cell_rows)
+        _insert(con, "raw.tables", table_rows)
+        _insert(con, "raw.cells", cell_rows)
         counts["tables"] = len(table_rows)
         counts["cells"] = len(cell_rows)
         counts.update(_load_text(con, report, catalog, report_key))
@@ -198,8 +197,7 @@ def _load_dataset(con, report_id: str, t: ExtractedTable, dataset: Dataset, posi
     for i, r in enumerate(t.rows):
         values = [r[p] if p < len(r) else None for p in positions]
         rows.append([report_id, t.table_id, pages.get(n_header + i, t.page), i + 1, *values])
-    if rows:
-        con.executemany(f"insert into {dataset.relation} values ({', '.join('?' * len(rows[0]))})", rows)
+    _insert(con, dataset.relation, rows)
     return len(rows)
 
 
@@ -212,10 +210,8 @@ def _load_text(con, report: ExtractedReport, catalog: Catalog, report_key: str |
         for i, f in enumerate(b.figures):
             figures.append([rid, b.index, f.sentence_index, i, f.text, f.unit, f.currency, f.range_with, f.page,
                             f.start, f.end, section, b.sentences[f.sentence_index]])
-    if blocks:
-        con.executemany("insert into raw.text_blocks values (?, ?, ?, ?, ?, ?, ?, ?)", blocks)
-    if figures:
-        con.executemany("insert into raw.text_figures values (" + ", ".join("?" * 13) + ")", figures)
+    _insert(con, "raw.text_blocks", blocks)
+    _insert(con, "raw.text_figures", figures)
     matches = statement_catalog.match_report(report, report_key, list(catalog.statements))
     match_rows, statement_rows = [], []
     for m in matches:
@@ -226,12 +222,22 @@ def _load_text(con, report: ExtractedReport, catalog: Catalog, report_key: str |
                                        r["value_printed"], r["unit_printed"],
                                        json.dumps(r["dimensions"], ensure_ascii=False), m.section, m.page,
                                        m.source_text])
-    if match_rows:
-        con.executemany("insert into raw.statement_matches values (?, ?, ?, ?, ?, ?, ?)", match_rows)
-    if statement_rows:
-        con.executemany("insert into raw.statement_figures values (" + ", ".join("?" * 12) + ")", statement_rows)
+    _insert(con, "raw.statement_matches", match_rows)
+    _insert(con, "raw.statement_figures", statement_rows)
     return {"text_blocks": len(blocks), "text_figures": len(figures), "statement_figures": len(statement_rows),
             "statement_errors": sum(1 for m in matches if m.status != "matched")}
+
+
+def _insert(con, relation: str, rows: list[list]) -> None:
+    """Rows in the relation's column order, through a DataFrame: one bulk insert instead of
+    a statement per row (executemany made the raw load of 50 reports 46 s)."""
+    if not rows:
+        return
+    con.register("_twbio_rows", pd.DataFrame(rows, dtype=object))
+    try:
+        con.execute(f"insert into {relation} select * from _twbio_rows")
+    finally:
+        con.unregister("_twbio_rows")
 
 
 def _delete_report(con, report_id: str, catalog: Catalog) -> None:
