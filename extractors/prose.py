@@ -48,19 +48,11 @@ _REFERENCE_BEFORE = re.compile(r"(?:表|圖|附錄|第|Table|Figure|Fig\.)\s*$")
 
 
 @dataclass
-class ProseLine:
+class ProseLine(Line):
     """A line of running text, without its characters (kept small across pages)."""
 
-    page: int
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-    size: float
-    bold: bool
-    trailing_space: bool
-    wrap_spaces: bool
+    page: int = 0
+    wrap_spaces: bool = False
     # label lines not attached to any table: a figure's caption, unit line or source
     label: str | None = None
 
@@ -75,8 +67,8 @@ class ProseLine:
             label = "unit"
         elif cap.is_source(line.text):
             label = "source"
-        return cls(page, line.x0, line.x1, line.top, line.bottom, line.text, line.size, line.bold,
-                   line.trailing_space, wrap_spaces, label)
+        return cls(line.x0, line.x1, line.top, line.bottom, line.text, line.size, line.bold, [],
+                   line.trailing_space, page, wrap_spaces, label)
 
 
 def build_text_blocks(lines: list[ProseLine]) -> list[TextBlock]:

@@ -17,6 +17,7 @@ import yaml
 
 from extractors.models import ExtractedReport, TextBlock
 from extractors.prose import split_sentences
+from extractors.text import normalise_label
 
 STATEMENTS_PATH = Path(__file__).resolve().parent / "catalog" / "statements.yml"
 
@@ -36,7 +37,7 @@ class Statement:
 
     def compiled(self) -> re.Pattern:
         out, pos = [], 0
-        text = _normalise(self.pattern)
+        text = normalise_label(self.pattern)
         for m in _TOKEN.finditer(text):
             out.append(re.escape(text[pos:m.start()]))
             out.append(f"(?P<{m.group('name')}>{_NUMBER})" if m.group("name") else ".*?")
@@ -56,10 +57,6 @@ class Match:
     section: str | None = None
     source_text: str | None = None
     values: dict[str, str] = field(default_factory=dict)  # capture name -> number as printed
-
-
-def _normalise(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
 
 
 def _normalise_with_map(s: str) -> tuple[str, list[int]]:
@@ -100,8 +97,8 @@ def match_report(report: ExtractedReport, report_key: str | None, statements: li
     for st in statements:
         if st.report != report_key:
             continue
-        section_re = re.compile(_normalise(st.section))
-        in_section = [b for b in paragraphs if section_re.search(_normalise(">".join(b.section)))]
+        section_re = re.compile(normalise_label(st.section))
+        in_section = [b for b in paragraphs if section_re.search(normalise_label(">".join(b.section)))]
         if not in_section:
             results.append(Match(st, report.report_id, "section_not_found",
                                  f"statement {st.statement}: no paragraph of {report.report_id} stands in a "
@@ -144,13 +141,13 @@ def _matched(st: Statement, report_id: str, block: TextBlock, m: re.Match, where
 def _closest(st: Statement, blocks: list[TextBlock]) -> str:
     """The sentence (or two neighbouring sentences: a statement may span them) most like
     the pattern's literal text, to show what the report prints instead."""
-    literal = _normalise(_TOKEN.sub("", st.pattern))
+    literal = normalise_label(_TOKEN.sub("", st.pattern))
     best, score = None, (0.0, 0)
     for b in blocks:
         sentences = [t for _, t in split_sentences(b.text)]
         spans = sentences + ["".join(pair) for pair in zip(sentences, sentences[1:])]
         for s in spans:
-            norm = _normalise(s)
+            norm = normalise_label(s)
             blocks_ = difflib.SequenceMatcher(None, literal, norm, autojunk=False).get_matching_blocks()
             # how much of the statement's text it holds; the shorter span on a tie
             r = (sum(m.size for m in blocks_) / max(len(literal), 1), -len(norm))
