@@ -1,10 +1,11 @@
 """Borderless tables (three rules, header rule only, or no rules): text alignment.
 
-Columns are the whitespace gutters that run through the body lines; rows are the
-vertical gaps that every column agrees on. A cell printed across a gutter spans the
-columns it crosses; a cell whose lines span several rows of its neighbours is a
-vertical merge. Word-made tables centre a merged cell vertically, so a lone value in
-an otherwise empty run of a column, centred on that run, is filled over the run.
+Columns are the whitespace gutters that run through the body lines, and the header
+labels standing where the body is empty; rows are the vertical gaps that the columns
+with the most cells agree on. A cell printed across a gutter spans the columns it
+crosses; a cell whose lines span several rows of its neighbours is a vertical merge.
+Word-made tables centre a merged cell vertically, so the values of a column are spread
+over the empty slots they are centred on when that fills the column.
 """
 
 from __future__ import annotations
@@ -39,28 +40,48 @@ def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, toleran
     return gutters
 
 
-def _split_by_header(gutters, header: list[Line], min_gap: float, text_x0: float, text_x1: float):
+def _split_by_header(gutters, header: list[Line], min_gap: float, text_x0: float, text_x1: float,
+                     groups: set[int]):
     """A column whose body is empty throughout shows only in the header: a header label
-    standing in a body gutter, and not centred over either neighbouring column (Word
-    centres header labels over their column), is a column of its own."""
+    standing in a body gutter is a column of its own unless it is the label of a
+    neighbouring column printed off-centre (Word centres header labels over their
+    column, so it would be centred over that neighbour, and the neighbour has no label of
+    its own). Several such labels side by side are several columns (a form whose body
+    fills only a few of its columns)."""
+
+    def has_own_label(l: Line, x0: float, x1: float) -> bool:
+        # a label of its own at any level; a line stacked with l is l's own label wrapped
+        return any(m is not l and id(m) not in groups and x0 <= (m.x0 + m.x1) / 2 <= x1
+                   and not (m.x0 < l.x1 and m.x1 > l.x0) for m in header)
+
     out = []
     for i, (a, b) in enumerate(gutters):
         left_x0 = gutters[i - 1][1] if i else text_x0
         right_x1 = gutters[i + 1][0] if i + 1 < len(gutters) else text_x1
         own = []
         for l in header:
-            if not (l.x0 > a + min_gap / 2 and l.x1 < b - min_gap / 2):
+            if id(l) in groups or not (l.x0 > a + min_gap / 2 and l.x1 < b - min_gap / 2):
                 continue
             c = (l.x0 + l.x1) / 2
-            centred_left = 2 * c - left_x0 <= b + min_gap
-            centred_right = 2 * c - right_x1 >= a - min_gap
+            centred_left = 2 * c - left_x0 <= b + min_gap and not has_own_label(l, left_x0, a)
+            centred_right = 2 * c - right_x1 >= a - min_gap and not has_own_label(l, b, right_x1)
             if not (centred_left or centred_right):
                 own.append(l)
-        if own:
-            out.append((a, min(l.x0 for l in own)))
-            out.append((max(l.x1 for l in own), b))
-        else:
+        if not own:
             out.append((a, b))
+            continue
+        # side-by-side labels are separate columns; stacked (wrapped) ones are one
+        clusters: list[list[float]] = []
+        for l in sorted(own, key=lambda l: l.x0):
+            if clusters and l.x0 - clusters[-1][1] < min_gap:
+                clusters[-1][1] = max(clusters[-1][1], l.x1)
+            else:
+                clusters.append([l.x0, l.x1])
+        cursor = a
+        for x0, x1 in clusters:
+            out.append((cursor, x0))
+            cursor = x1
+        out.append((cursor, b))
     return out
 
 
@@ -81,6 +102,67 @@ def _unlabelled_columns(edges: list[float], header: list[Line]) -> list[int]:
     return drop
 
 
+def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -> dict[int, float]:
+    """Columns that hold two label columns: a group label beside the items it groups,
+    while other items span both (printed from the same left edge, across the gutter).
+
+    Without rules the gutter between the two is hidden by the spanning items. It shows
+    as a second left edge where at least two lines start, with every line that crosses
+    it starting at the column's own left edge, and at least one label printed beside an
+    item; an indented sub-item has no label beside it, so indentation is not a split.
+    Returns {column index: x of the new boundary}."""
+    out: dict[int, float] = {}
+    for k in range(len(edges) - 1):
+        ls = [l for l in body if edges[k] <= l.x0 and l.x1 <= edges[k + 1]]
+        if len(ls) < 3:
+            continue
+        left = min(l.x0 for l in ls)
+        starts: dict[int, int] = {}
+        for l in ls:
+            if l.x0 > left + 2 * min_gap:
+                starts[round(l.x0)] = starts.get(round(l.x0), 0) + 1
+        if not starts:
+            continue
+        s, n = max(starts.items(), key=lambda kv: kv[1])
+        if n < 2:
+            continue
+        right = [l for l in ls if l.x0 >= s - 1]
+        lft = [l for l in ls if l.x1 <= s - min_gap]
+        cross = [l for l in ls if l.x0 < s - 1 and l.x1 > s - min_gap]
+        # no line crossing: the gutter was seen and dropped on purpose (letters spread
+        # out with distributed alignment, see _unlabelled_columns)
+        if not lft or not cross or any(abs(l.x0 - left) > 1 for l in cross):
+            continue
+        if any(abs(l.x0 - s) > 1 for l in right):
+            continue
+
+        def beside(a: Line) -> bool:
+            return any(b.top < a.bottom and b.bottom > a.top for b in right)
+
+        if not any(beside(l) for l in lft) or any(beside(l) for l in cross):
+            continue
+        out[k] = (max(l.x1 for l in lft) + s) / 2
+    return out
+
+
+def _span_split_columns(cells: list[RawCell], split_cols: list[int]) -> None:
+    """After a split, a cell of the left label column with nothing beside it, and a
+    header label over either half, is one cell over both halves."""
+    taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
+             for k in range(c.col, c.col + c.col_span)}
+    for k in split_cols:
+        for c in cells:
+            rows = range(c.row, c.row + c.row_span)
+            if c.col + c.col_span - 1 == k and not any((r, k + 1) in taken for r in rows):
+                c.col_span += 1
+            elif c.col == k + 1 and c.col_span == 1 and not any((r, k) in taken for r in rows):
+                c.col, c.col_span = k, 2
+            else:
+                continue
+            for r in rows:
+                taken.update({(r, k), (r, k + 1)})
+
+
 def _boundary(a: float, b: float, lines: list[Line]) -> float:
     """Where in the gutter [a, b] (free of body text) the column boundary goes: in the part
     no line at all crosses, so a header label longer than its column's values stays in
@@ -96,6 +178,18 @@ def _boundary(a: float, b: float, lines: list[Line]) -> float:
     if b > cursor and (best is None or b - cursor > best[1] - best[0]):
         best = (cursor, b)
     return (best[0] + best[1]) / 2 if best else (a + b) / 2
+
+
+def _group_labels(header: list[Line]) -> set[int]:
+    """ids of header lines that group columns: a label with two or more labels below it
+    that stand side by side (not one wrapped label) is centred over several columns, so
+    it says nothing about where one column ends."""
+    out = set()
+    for l in header:
+        below = [m for m in header if m.top >= l.bottom - 0.5 and m.x0 < l.x1 and m.x1 > l.x0]
+        if any(a.x1 <= b.x0 or b.x1 <= a.x0 for i, a in enumerate(below) for b in below[i + 1:]):
+            out.add(id(l))
+    return out
 
 
 def _col_of(edges: list[float], x: float) -> int:
@@ -167,22 +261,38 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
                  if not (by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > wide)]
     if sum(1 for n in by_top.values() if n > 1) < 2:
         projected = body
+    group_rows = {id(ln) for ln in body} - {id(ln) for ln in projected}
     header_lines = [ln for ln in lines if header_bottom is not None and ln.bottom <= header_bottom]
     # columns whose body is empty right of (or left of) all body text show only in the
     # header's lowest level: let those labels into the projection
     projected = projected or body
     bx0, bx1 = min(ln.x0 for ln in projected), max(ln.x1 for ln in projected)
     leaf = [ln for ln in header_lines if header_bottom - ln.bottom < 1.6 * ln.size and (ln.x0 > bx1 or ln.x1 < bx0)]
+    if leaf:
+        # ...unless the label is the outer column's own, centred between that column's
+        # text and the table's edge while its values are short and flush left (or right)
+        body_gutters = _gutters(projected, x0, x1, min_gap, 0)
+        last_x0 = body_gutters[-1][1] if body_gutters else bx0
+        first_x1 = body_gutters[0][0] if body_gutters else bx1
+        leaf = [ln for ln in leaf
+                if not (ln.x0 > bx1 and abs((ln.x0 + ln.x1) / 2 - (last_x0 + x1) / 2) <= size)
+                and not (ln.x1 < bx0 and abs((ln.x0 + ln.x1) / 2 - (x0 + first_x1) / 2) <= size)]
     gutters = _gutters(projected + leaf, x0, x1, min_gap, 0)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    groups = _group_labels(header_lines)
     if header_lines:
-        gutters = _split_by_header(gutters, header_lines, min_gap, text_x0, text_x1)
+        gutters = _split_by_header(gutters, header_lines, min_gap, text_x0, text_x1, groups)
     if not gutters:
         return None
-    edges = [text_x0 - 0.5] + [_boundary(a, b, lines) for a, b in gutters] + [text_x1 + 0.5]
+    placing = [ln for ln in lines if id(ln) not in groups]
+    edges = [text_x0 - 0.5] + [_boundary(a, b, placing) for a, b in gutters] + [text_x1 + 0.5]
     if header_lines:
         for k in reversed(_unlabelled_columns(edges, header_lines)):
             del edges[k]
+    split_at = _split_label_columns(edges, body, min_gap)
+    for k in reversed(split_at):
+        edges.insert(k + 1, split_at[k])
+    split_cols = [k + sum(1 for j in split_at if j < k) for k in split_at]
     if len(edges) < 3:
         return None
     n_cols = len(edges) - 1
@@ -214,7 +324,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
             for b in _blocks(zone, limit):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
-    rows = _row_bands(blocks, n_cols, header_bottom)
+    rows = _row_bands(blocks, n_cols, header_bottom, size)
     if not rows:
         return None
     n_rows = len(rows)
@@ -222,6 +332,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
 
     cells: list[RawCell] = []
     occupied: dict[tuple[int, int], RawCell] = {}
+    group_cells: list[RawCell] = []
     for btop, bbot, c0, c1, b in sorted(blocks, key=lambda t: (t[0], t[2])):
         mid = (btop + bbot) / 2
         r_ids = [i for i, (rt, rb) in enumerate(rows) if rt - 0.5 <= mid <= rb + 0.5]
@@ -241,14 +352,19 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         cell.text_x0, cell.text_x1 = min(l.x0 for l in b), max(l.x1 for l in b)
         cells.append(cell)
         occupied[key] = cell
+        if any(id(l) in group_rows for l in b):
+            group_cells.append(cell)
+    _span_group_rows(group_cells, cells, n_cols)
     _extend_centred_merges(cells, rows, n_header, size)
-    _extend_header_spans(cells, edges, n_header)
+    _extend_header_levels(cells, rows, n_header, size)
+    _span_split_columns(cells, split_cols)
+    _extend_header_spans(cells, edges, n_header, size)
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
             "col_edges": edges}
 
 
-def _row_bands(blocks, n_cols: int, header_bottom: float | None) -> list[tuple[float, float]]:
+def _row_bands(blocks, n_cols: int, header_bottom: float | None, size: float) -> list[tuple[float, float]]:
     """Row intervals: split where no column has text; inside a band held together by a
     tall (merged) cell, split where the columns with several cells all have a gap."""
     if not blocks:
@@ -265,14 +381,32 @@ def _row_bands(blocks, n_cols: int, header_bottom: float | None) -> list[tuple[f
     rows: list[tuple[float, float]] = []
     for top, bot, members in bands:
         per_col: dict[int, list[tuple[float, float]]] = {}
+        in_header = header_bottom is not None and bot <= header_bottom + 0.5
         for t, b, c0, c1 in members:
-            if c0 == c1:
-                per_col.setdefault(c0, []).append((t, b))
+            # in the header a group label stands above the labels it groups: it is a
+            # level of its own, so it counts in every column it covers
+            for c in (range(c0, c1 + 1) if in_header else ([c0] if c0 == c1 else [])):
+                per_col.setdefault(c, []).append((t, b))
         multi = {c: iv for c, iv in per_col.items() if len(iv) > 1}
         if not multi:
             rows.append((top, bot))
             continue
-        # candidate cut points: gaps shared by every multi-cell column
+        # candidate cut points: gaps shared by the columns with the most cells in the
+        # band; a cell of a coarser column that straddles a cut is a vertical merge
+        # (a year printed once, centred beside the rows it covers)
+        most = max(len(iv) for iv in multi.values())
+        finest = {c: iv for c, iv in multi.items() if len(iv) == most}
+        if len(finest) >= 2 and not in_header:
+            # ...if they are one-line labels set further apart than the rows; paragraphs,
+            # and lines as dense as the rows but offset from them, must agree like any column
+            def pitch(iv):
+                tops = sorted(t for t, _ in iv)
+                return [b - a for a, b in zip(tops, tops[1:])]
+
+            fine_pitch = statistics.median(p for iv in finest.values() for p in pitch(iv))
+            multi = {c: iv for c, iv in multi.items()
+                     if c in finest or any(b - t > 1.5 * size for t, b in iv)
+                     or min(pitch(iv)) < 1.3 * fine_pitch}
         cuts = []
         ivs = sorted(iv for c in multi for iv in multi[c])
         edges_y = sorted({y for iv in ivs for y in iv})
@@ -284,57 +418,161 @@ def _row_bands(blocks, n_cols: int, header_bottom: float | None) -> list[tuple[f
         bounds = [top] + cuts + [bot]
         for a, b in zip(bounds, bounds[1:]):
             rows.append((a, b))
+    return _fold_centred_rows(rows, spans, header_bottom)
+
+
+def _fold_centred_rows(rows, spans, header_bottom: float | None):
+    """A "row" whose text has nothing above or below it in its columns, centred between
+    two rows, is not a row: its text is printed once beside both (總人力 beside the 職級
+    level and the leaf labels; a year beside the two rows of its group left on a page).
+    Split it between its neighbours so the text covers both. In the body, only a row
+    that touches both neighbours (rows are otherwise set apart) is folded: a lone label
+    on a row of its own is a row."""
+    rows = list(rows)
+    body_gaps = sorted(b[0] - a[1] for a, b in zip(rows, rows[1:])
+                       if header_bottom is None or a[0] > header_bottom)
+    usual_gap = body_gaps[len(body_gaps) // 2] if body_gaps else 0.0
+
+    def cols_in(i):
+        lo, hi = rows[i]
+        return {c for t, b, c0, c1 in spans if lo - 0.5 <= (t + b) / 2 <= hi + 0.5 for c in range(c0, c1 + 1)}
+
+    r = 1
+    while r < len(rows) - 1:
+        in_header = header_bottom is not None and rows[r + 1][1] <= header_bottom + 0.5
+        between = header_bottom is not None and rows[r - 1][1] <= header_bottom + 0.5 < rows[r + 1][0]
+        touching = (usual_gap > 1.0 and rows[r][0] - rows[r - 1][1] < 0.25 * usual_gap
+                    and rows[r + 1][0] - rows[r][1] < 0.25 * usual_gap)
+        mine = cols_in(r)
+        if (not between and (in_header or touching) and mine
+                and not (mine & cols_in(r - 1)) and not (mine & cols_in(r + 1))):
+            mid = (rows[r][0] + rows[r][1]) / 2
+            rows[r - 1] = (rows[r - 1][0], mid)
+            rows[r + 1] = (mid, rows[r + 1][1])
+            del rows[r]
+        else:
+            r += 1
     return rows
 
 
+def _span_group_rows(group_cells: list[RawCell], cells: list[RawCell], n_cols: int) -> None:
+    """A group row (one line from the left edge, alone on its row, e.g. "1-2.推廣學名藥
+    新應用市場(經濟部)") is one cell across the whole row, however few gutters it crosses."""
+    for g in group_cells:
+        rows = range(g.row, g.row + g.row_span)
+        if g.col == 0 and not any(c is not g and c.row < rows.stop and c.row + c.row_span > rows.start
+                                  for c in cells):
+            g.col_span = n_cols
+
+
 def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float) -> None:
-    """Fill a vertically centred value over the empty run of its column it is centred on.
+    """Fill vertically centred values over the empty slots of their column.
 
     Word centres a merged cell's text over the rows it covers; without rules, that is all
-    that is left of the merge. Of the runs of empty slots around the value, the widest
-    one whose middle is the middle of the text (within a quarter line) is the merge.
+    that is left of the merge. A value may be centred on several runs of empty slots (a
+    year on the middle row of its group is centred on that row and on the whole group),
+    so the runs are chosen for the whole column at once: every value takes one run
+    centred on it (within a quarter line), the runs tile the column from top to bottom,
+    and only a run of empty slots at the very top may stay uncovered (a merge that began
+    on the previous page). A column that cannot be tiled holds genuinely empty cells next
+    to lone values, and keeps them.
     """
-    slots = {}
+    slots: dict[tuple[int, int], RawCell] = {}
     for c in cells:
         for r in range(c.row, c.row + c.row_span):
             for k in range(c.col, c.col + c.col_span):
                 slots[(r, k)] = c
     n_rows = len(rows)
     tol = max(1.5, 0.25 * size)
-    proposed: dict[int, list[tuple[RawCell, tuple[int, int]]]] = {}
-    for c in cells:
-        if c.row < n_header or c.col_span != 1 or not c.text:
+    cols = {c.col for c in cells if c.row >= n_header and c.col_span == 1 and c.text}
+    for col in cols:
+        labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
+        runs: dict[int, list[tuple[int, int, float, RawCell]]] = {}  # first row -> candidate runs
+        for c in labels.values():
+            mid = (c.bbox[1] + c.bbox[3]) / 2
+            lo, hi = c.row, c.row + c.row_span - 1
+            while lo - 1 >= n_header and (lo - 1, col) not in slots:
+                lo -= 1
+            while hi + 1 < n_rows and (hi + 1, col) not in slots:
+                hi += 1
+            own = (c.row, c.row + c.row_span - 1)
+            runs.setdefault(own[0], []).append((own[0], own[1], 0.0, c))
+            for r0 in range(lo, c.row + 1):
+                for r1 in range(own[1], hi + 1):
+                    err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
+                    if (r0, r1) != own and err <= tol:
+                        runs.setdefault(r0, []).append((r0, r1, err, c))
+        best = None
+        for start in range(n_header, n_rows):
+            if any((r, col) in slots for r in range(n_header, start)):
+                break  # only empty slots may stay uncovered at the top
+            tiling = _tile(start, n_rows, col, slots, runs)
+            if tiling is not None:
+                best = tiling
+                break
+        if best is None:
             continue
-        mid = (c.bbox[1] + c.bbox[3]) / 2
-        lo, hi = c.row, c.row + c.row_span - 1
-        while lo - 1 >= n_header and (lo - 1, c.col) not in slots:
-            lo -= 1
-        while hi + 1 < n_rows and (hi + 1, c.col) not in slots:
-            hi += 1
-        best = (c.row, c.row + c.row_span - 1)
-        best_err = abs((rows[best[0]][0] + rows[best[1]][1]) / 2 - mid)
-        for r0 in range(lo, c.row + 1):
-            for r1 in range(c.row + c.row_span - 1, hi + 1):
-                err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
-                if err <= tol and (err < best_err - tol or (r1 - r0 > best[1] - best[0] and err <= best_err + tol)):
-                    best, best_err = (r0, r1), err
-        if best != (c.row, c.row + c.row_span - 1):
-            proposed.setdefault(c.col, []).append((c, best))
-    # a merged column is covered top to bottom once its merges are filled; a column that
-    # would still have gaps holds genuinely empty cells next to a lone value
-    for col, changes in proposed.items():
-        covered = {r for (r, k) in slots if k == col}
-        for _, (r0, r1) in changes:
-            covered.update(range(r0, r1 + 1))
-        if not all(r in covered for r in range(n_header, n_rows)):
-            continue
-        for c, (r0, r1) in changes:
-            for r in range(r0, r1 + 1):
-                slots[(r, c.col)] = c
+        for r0, r1, c in best:
             c.row, c.row_span = r0, r1 - r0 + 1
 
 
-def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int) -> None:
+def _tile(start: int, n_rows: int, col: int, slots, runs):
+    """Runs that cover rows start..n_rows-1 of a column exactly once, least centring
+    error first; None when there are none. Rows held by a cell across several columns
+    are covered already."""
+    memo: dict[int, tuple[float, list] | None] = {}
+
+    def go(p: int):
+        if p >= n_rows:
+            return 0.0, []
+        if p in memo:
+            return memo[p]
+        held = slots.get((p, col))
+        if held is not None and held.col_span > 1:
+            res = go(p + 1)
+        else:
+            res = None
+            for r0, r1, err, c in runs.get(p, []):
+                rest = go(r1 + 1)
+                if rest is not None and (res is None or err + rest[0] < res[0]):
+                    res = (err + rest[0], [(r0, r1, c)] + rest[1])
+        memo[p] = res
+        return res
+
+    found = go(start)
+    return None if found is None else found[1]
+
+
+def _extend_header_levels(cells: list[RawCell], rows, n_header: int, size: float) -> None:
+    """A header label printed once, vertically centred beside several header levels
+    (計畫名稱 beside a year row, a group row and a leaf row) covers those levels."""
+    taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
+             for k in range(c.col, c.col + c.col_span)}
+    tol = max(1.5, 0.25 * size)
+    for c in cells:
+        if c.row >= n_header or not c.text:
+            continue
+        cols = range(c.col, c.col + c.col_span)
+        lo, hi = c.row, c.row + c.row_span - 1
+        while lo - 1 >= 0 and all((lo - 1, k) not in taken for k in cols):
+            lo -= 1
+        while hi + 1 < n_header and all((hi + 1, k) not in taken for k in cols):
+            hi += 1
+        mid = (c.bbox[1] + c.bbox[3]) / 2
+        best, best_err = (c.row, c.row + c.row_span - 1), None
+        for r0 in range(lo, c.row + 1):
+            for r1 in range(c.row + c.row_span - 1, hi + 1):
+                err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
+                if err <= tol and (best_err is None or r1 - r0 > best[1] - best[0]):
+                    best, best_err = (r0, r1), err
+        if best != (c.row, c.row + c.row_span - 1):
+            for r in range(best[0], best[1] + 1):
+                for k in cols:
+                    taken.add((r, k))
+            c.row, c.row_span = best[0], best[1] - best[0] + 1
+
+
+def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int, size: float) -> None:
     """An upper-level header label is centred over the columns it groups: extend it over
     the empty header slots beside it that keep it centred."""
     taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
@@ -353,7 +591,7 @@ def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int
             for k1 in range(c.col + c.col_span - 1, hi + 1):
                 err = abs((edges[k0] + edges[k1 + 1]) / 2 - centre)
                 width = edges[k1 + 1] - edges[k0]
-                if err <= 0.08 * width and (best_err is None or k1 - k0 > best[1] - best[0]):
+                if err <= max(size, 0.04 * width) and (best_err is None or k1 - k0 > best[1] - best[0]):
                     best, best_err = (k0, k1), err
         if best != (c.col, c.col + c.col_span - 1):
             for k in range(best[0], best[1] + 1):

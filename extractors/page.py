@@ -148,6 +148,13 @@ def analyse_page(page, number: int) -> PageResult:
         if ext_top < top:
             inner = [top] + inner
             top = ext_top
+        if len(g) == 2 and ext_top == top:
+            # a top rule and a header rule with the body running on below, its closing rule
+            # on a later page (a long table split by its producer)
+            ext_bottom = _body_below(lines, body_chars, bottom, x0, x1, size)
+            if ext_bottom > bottom:
+                inner = [bottom]
+                bottom = ext_bottom
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
@@ -194,6 +201,31 @@ def analyse_page(page, number: int) -> PageResult:
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
              if i not in used and not any(_inside(l, p.bbox) for p in parts)]
     return PageResult(number, parts, leading, body_top, body_bottom, prose)
+
+
+def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, x1: float, size: float) -> float:
+    """Bottom of the table body printed under a rule with no rule closing it: the lines
+    that follow at line spacing, inside the rule's width, set in columns (most of them
+    cut by whitespace into two or more parts, which a paragraph or a note is not)."""
+    below = sorted((l for l in lines if l.top >= rule_y), key=lambda l: l.top)
+    taken: list[Line] = []
+    for l in below:
+        prev = taken[-1].bottom if taken else rule_y
+        if (l.top - prev > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15
+                or l.x0 < x0 - 2 or l.x1 > x1 + 2):
+            break
+        taken.append(l)
+    if len(taken) < 2:
+        return rule_y
+    y1 = max(l.bottom for l in taken) + 0.5
+    region = [c for c in chars if rule_y < (c["top"] + c["bottom"]) / 2 < y1]
+    split = group_lines(region, split_gap=max(2.5, 0.45 * size))
+    per_row: dict[int, int] = {}
+    for l in split:
+        per_row[round(l.top)] = per_row.get(round(l.top), 0) + 1
+    if sum(1 for n in per_row.values() if n >= 2) < 0.6 * len(per_row):
+        return rule_y
+    return y1
 
 
 def _inside(line: Line, bbox) -> bool:

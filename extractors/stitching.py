@@ -57,7 +57,7 @@ def _header_mismatch(a: list[list[str]], b: list[list[str]]) -> bool:
     )
 
 
-def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], row: list[str],
+def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: list[list[str]],
                    part: TablePart, row_index: int) -> bool:
     """Is `row` (first body row of a new part) the rest of `rows[-1]`, cut by the page break?
 
@@ -66,7 +66,7 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], row: l
     other row fills (the cut row's label was printed above), or its cells above stop
     mid-sentence on a line as wide as the column allows.
     """
-    prev_row = rows[-1]
+    prev_row, row = rows[-1], body[0]
     filled = [k for k, v in enumerate(row) if v]
     if not filled or not any(prev_row):
         return False
@@ -79,7 +79,10 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], row: l
         merged = {k for k in range(len(row))
                   if (prev_raw.get(k) is not None and prev_raw[k].row_span > 1)
                   or _empty_merge_at(part, row_index, k)}
-        keys = [k for k in range(len(row)) if k not in merged and all(r[k] for r in rows)]
+        # so does a slot left empty in the next row too: without rules, that is a merged
+        # label printed once above the break, not a cut row's label
+        keys = [k for k in range(len(row)) if k not in merged and all(r[k] for r in rows)
+                and (len(body) < 2 or body[1][k])]
         if any(not row[k] for k in keys):
             return True
     widest: dict[int, float] = {}
@@ -175,7 +178,7 @@ def _append(t: _Logical, part: TablePart) -> None:
             skip = 0
     row_offset = t.n_header + len(t.rows)
     merged_first = False
-    if not part.caption and body and t.rows and _row_continues(t.parts[-1], t.last_raw, t.rows, body[0], part, skip):
+    if not part.caption and body and t.rows and _row_continues(t.parts[-1], t.last_raw, t.rows, body, part, skip):
         # a row can only be cut by a page break inside one printed table: a part under
         # its own "(續)" caption is a new printed table, so its first row is a new row
         last = t.rows[-1]

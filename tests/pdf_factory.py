@@ -107,6 +107,128 @@ def unruled_table_pdf(path: Path) -> Path:
     return _build(path, story)
 
 
+def _rules_under(header_rows: int, size: float = 9) -> list:
+    """Three rules (top, under the header's last row, bottom), cells centred vertically."""
+    return [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.5, colors.black),
+            ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), size), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+
+
+# 表 5-1: a landscape-style form: three header levels, most body cells empty
+FORM_GRID = [
+    ["計畫名稱", "106 年度", "106 年度", "106 年度", "106 年度", "107 年度", "107 年度", "107 年度", "107 年度", "108 年度"],
+    ["計畫名稱", "總人力", "職級", "職級", "職級", "總人力", "職級", "職級", "職級", "總人力"],
+    ["計畫名稱", "總人力", "研究員級", "副研究員", "其他", "總人力", "研究員級", "副研究員", "其他", "總人力"],
+    ["推動聯盟計畫", "8", "", "", "2", "16", "", "", "4", "16"],
+]
+
+
+def borderless_form_pdf(path: Path) -> Path:
+    """表 5-1: three rules, a year level over a group level over leaf labels; 計畫名稱 and
+    總人力 printed once beside the levels they cover; several columns empty in the body."""
+    data = [["計畫名稱", "106 年度", "", "", "", "107 年度", "", "", "", "108 年度"],
+            ["", "總人力", "職級", "", "", "總人力", "職級", "", "", "總人力"],
+            ["", "", "研究員級", "副研究員", "其他", "", "研究員級", "副研究員", "其他", ""],
+            FORM_GRID[3]]
+    spans = [("SPAN", (0, 0), (0, 2)), ("SPAN", (1, 0), (4, 0)), ("SPAN", (5, 0), (8, 0)),
+             ("SPAN", (1, 1), (1, 2)), ("SPAN", (2, 1), (4, 1)), ("SPAN", (5, 1), (5, 2)),
+             ("SPAN", (6, 1), (8, 1)), ("SPAN", (9, 1), (9, 2)), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
+    t = Table(data, colWidths=[80] + [46] * 9, style=TableStyle(_rules_under(3, 8) + spans))
+    return _build(path, [Paragraph("表 5-1 人力需求表", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+
+
+# 表 6-1: a group label beside the items it groups; the other items span both label columns
+LABELS_GRID = [
+    ["項目", "項目", "說明"],
+    ["申請資格", "申請機構", "公私立大專院校及公立研究機關。"],
+    ["申請資格", "計畫主持人", "比照本會補助專題研究計畫作業要點規定。"],
+    ["申請資格", "聯盟會員", "依本國商業登記法登記之公司。"],
+    ["申請方式及時間", "申請方式及時間", "由申請人至本會網站線上提出申請。"],
+    ["徵案領域", "徵案領域", "工程、生科、自然、人文共 4 大領域。"],
+    ["經費補助", "經費補助", "每年 300 萬元為上限。"],
+]
+
+
+def label_columns_pdf(path: Path) -> Path:
+    data = [["項目", "", "說明"], ["申請資格", "申請機構", LABELS_GRID[1][2]], ["", "計畫主持人", LABELS_GRID[2][2]],
+            ["", "聯盟會員", LABELS_GRID[3][2]]] + [[r[0], "", r[2]] for r in LABELS_GRID[4:]]
+    spans = [("SPAN", (0, 0), (1, 0)), ("ALIGN", (0, 0), (-1, 0), "CENTER"), ("SPAN", (0, 1), (0, 3))] + [
+        ("SPAN", (0, r), (1, r)) for r in range(4, len(data))]
+    t = Table(data, colWidths=[50, 80, 280], style=TableStyle(_rules_under(1) + spans))
+    return _build(path, [Paragraph("表 6-1 申請須知", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+
+
+# 表 7-1: group rows across the table, a year printed once beside its rows, a merged benefit
+YEARS_HEADER = ["年度", "績效指標", "初級產出量化值", "效益說明"]
+YEARS_GRID = [
+    ["1-1.推動生技醫藥國家型科技計畫(國科會)"] * 4,
+    ["102", "博碩士培育人次", "170人次", "培育學生能力並增加就業機會。"],
+    ["102", "專利獲得件數", "20件", "培育學生能力並增加就業機會。"],
+    ["102", "技術移轉件數", "8件", "培育學生能力並增加就業機會。"],
+    ["103", "博碩士培育人次", "180人次", "培育學生能力並增加就業機會。"],
+    ["103", "專利獲得件數", "20件", "培育學生能力並增加就業機會。"],
+    ["103", "技術移轉件數", "10件", "培育學生能力並增加就業機會。"],
+    ["1-2.推廣學名藥新應用市場(經濟部)"] * 4,
+    ["102", "開發多重控制釋放技術", "1件", "帶動原料與製劑垂直整合。"],
+    ["102", "專利申請", "2件", "帶動原料與製劑垂直整合。"],
+]
+
+
+def year_groups_pdf(path: Path) -> Path:
+    data, spans = [YEARS_HEADER], []
+    for i, row in enumerate(YEARS_GRID, start=1):
+        if len(set(row)) == 1:
+            data.append([row[0], "", "", ""])
+            spans.append(("SPAN", (0, i), (-1, i)))
+            group_start = i + 1
+            continue
+        first_of_year = i == 1 or YEARS_GRID[i - 2][0] != row[0]
+        data.append([row[0] if first_of_year else "", row[1], row[2], row[3] if i == group_start else ""])
+    for start, end in ((2, 4), (5, 7), (9, 10)):
+        spans.append(("SPAN", (0, start), (0, end)))
+    spans += [("SPAN", (3, 2), (3, 7)), ("SPAN", (3, 9), (3, 10)),
+              ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+    t = Table(data, colWidths=[40, 130, 80, 200], style=TableStyle(_rules_under(1) + spans))
+    return _build(path, [Paragraph("表 7-1 藥品領域重要績效指標", CAPTION), t])
+
+
+def continued_year_groups_pdf(path: Path, n_years: int = 6, per_year: int = 5, break_after: int = 17) -> list:
+    """表 8-1 over two pages, three rules, header repeated, no closing rule on page 1.
+    Each year is printed once, centred beside its rows; the year cut by the page break is
+    printed on page 1 only, so the rows at the top of page 2 have no label. Returns the
+    logical grid (header first)."""
+    header = ["年度", "績效指標", "量化值"]
+    grid = [header] + [[str(100 + y), f"績效指標{k + 1}", f"{y * per_year + k + 1}件"]
+                       for y in range(n_years) for k in range(per_year)]
+    body = grid[1:]
+
+    def part(rows: list, first_index: int, closing_rule: bool) -> Table:
+        data, spans = [header], []
+        i = 0
+        while i < len(rows):
+            year = rows[i][0]
+            j = i
+            while j < len(rows) and rows[j][0] == year:
+                j += 1
+            # printed where its merge starts: a year cut at the top of a page is not reprinted
+            label = year if first_index + i == 0 or body[first_index + i - 1][0] != year else ""
+            for k in range(i, j):
+                data.append([label if k == i else "", rows[k][1], rows[k][2]])
+            if j - i > 1:
+                spans.append(("SPAN", (0, i + 1), (0, j)))
+            i = j
+        style = _rules_under(1)[:2] + _rules_under(1)[3:] + spans
+        if closing_rule:
+            style.append(("LINEBELOW", (0, -1), (-1, -1), 1, colors.black))
+        return Table(data, colWidths=[60, 160, 80], style=TableStyle(style))
+
+    story = [Paragraph("表 8-1 績效指標", CAPTION), part(body[:break_after], 0, False), PageBreak(),
+             part(body[break_after:], break_after, True), Paragraph("資料來源：測試資料。", BODY)]
+    _build(path, story)
+    return grid
+
+
 def scanned_pdf(path: Path) -> Path:
     """One page that is only a picture of text (no text layer)."""
     from PIL import Image, ImageDraw

@@ -57,6 +57,43 @@ def test_table_without_any_rules(tmp_path):
     assert t.rows == pdfs.REVIEWS_ROWS
 
 
+def test_borderless_form_with_three_header_levels_and_empty_columns(tmp_path):
+    # columns that are empty in the body exist only through their header labels; a label
+    # printed once beside two levels (計畫名稱, 總人力) covers them
+    t = _only_table(pdfs.borderless_form_pdf(tmp_path / "form.pdf"))
+    assert t.strategy == "text"
+    assert t.header == pdfs.FORM_GRID[:3]
+    assert t.rows == pdfs.FORM_GRID[3:]
+    assert next(c for c in t.cells if c.text == "總人力").row_span == 2
+    assert next(c for c in t.cells if c.text == "106 年度").col_span == 4
+
+
+def test_borderless_group_label_beside_its_items(tmp_path):
+    # 申請資格 groups three items in a second label column; the other items span both
+    t = _only_table(pdfs.label_columns_pdf(tmp_path / "labels.pdf"))
+    assert t.header + t.rows == pdfs.LABELS_GRID
+    assert next(c for c in t.cells if c.text == "申請資格").row_span == 3
+    assert next(c for c in t.cells if c.text == "徵案領域").col_span == 2
+
+
+def test_borderless_years_centred_beside_their_rows_and_group_rows(tmp_path):
+    t = _only_table(pdfs.year_groups_pdf(tmp_path / "years.pdf"))
+    assert t.header == [pdfs.YEARS_HEADER]
+    assert t.rows == pdfs.YEARS_GRID
+    assert next(c for c in t.cells if c.text.startswith("1-2.")).col_span == 4
+
+
+def test_borderless_merge_running_over_a_page_break_is_not_a_cut_row(tmp_path):
+    # the first page has no closing rule; the year split by the break leaves the rows at
+    # the top of page 2 without a label: they belong to that year, they do not continue
+    # the last row of page 1
+    grid = pdfs.continued_year_groups_pdf(tmp_path / "years-continued.pdf")
+    t = _only_table(tmp_path / "years-continued.pdf")
+    assert t.pages == [1, 2]
+    assert t.header + t.rows == grid
+    assert not [w for w in t.warnings if "continues" in w]
+
+
 def test_scanned_page_is_a_clear_error(tmp_path):
     path = pdfs.scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ExtractionError, match=r"scan\.pdf: page 1 has no text layer.*OCR is not supported"):
