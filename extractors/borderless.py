@@ -199,10 +199,12 @@ def _col_of(edges: list[float], x: float) -> int:
     return len(edges) - 2
 
 
-def _blocks(lines: list[Line], intra: float) -> list[list[Line]]:
+def _blocks(lines: list[Line], intra: float, rules: list[float]) -> list[list[Line]]:
+    """Lines of one cell: closer than `intra`, with no rule printed between them."""
     out: list[list[Line]] = []
     for ln in sorted(lines, key=lambda l: l.top):
-        if out and ln.top - max(l.bottom for l in out[-1]) <= intra:
+        above = max(l.bottom for l in out[-1]) if out else None
+        if out and ln.top - above <= intra and not any(above - 0.5 <= y <= ln.top + 0.5 for y in rules):
             out[-1].append(ln)
         else:
             out.append([ln])
@@ -236,8 +238,12 @@ def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
-                     wrap_spaces: bool) -> dict | None:
-    """Cells of a borderless table region, or None when it does not look like a table."""
+                     wrap_spaces: bool, row_rules: list[float] = ()) -> dict | None:
+    """Cells of a borderless table region, or None when it does not look like a table.
+
+    `header_rules`: the rule under the header; `row_rules`: other full-width rules inside
+    the region, which no cell crosses (tables ruled between rows but not between columns).
+    """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
     min_gap = max(2.5, 0.45 * size)
@@ -321,7 +327,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         body_ls = [l for l in ls if header_bottom is None or l.bottom > header_bottom]
         # header labels wrap far more often than they stack: closely set lines are one label
         for zone, limit in ((head, 0.5 * size), (body_ls, intra)):
-            for b in _blocks(zone, limit):
+            for b in _blocks(zone, limit, list(header_rules) + list(row_rules)):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
     rows = _row_bands(blocks, n_cols, header_bottom, size)

@@ -138,8 +138,11 @@ def analyse_page(page, number: int) -> PageResult:
         top, bottom = g[0]["y"], g[-1]["y"]
         inner = [r["y"] for r in g[1:-1]]
         # text directly above the first rule that belongs to the table (a table printed
-        # with a rule under its header only, or whose top rule is missing)
+        # with a rule under its header only, or whose top rule is missing); under three
+        # or more rules the first one is the top rule, and what is above it is not the table
         above = sorted((l for l in lines if l.bottom <= top and l.x0 >= x0 - 2 and l.x1 <= x1 + 2), key=lambda l: -l.top)
+        if len(g) >= 3 and any(top < l.mid_y < g[1]["y"] for l in lines):
+            above = []
         ext_top = top
         for l in above:
             if ext_top - l.bottom > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15:
@@ -158,7 +161,7 @@ def analyse_page(page, number: int) -> PageResult:
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
-        t = build_text_table(region_chars, (x0, top, x1, bottom), inner[:1], size, wrap_spaces)
+        t = build_text_table(region_chars, (x0, top, x1, bottom), inner[:1], size, wrap_spaces, inner[1:])
         if t and t["n_cols"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
