@@ -14,7 +14,7 @@ from .borderless import build_text_table, typical_size
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .ruled import find_ruled_tables
+from .ruled import find_ruled_tables, horizontal_rules
 from .text import Line, group_lines, join_wrapped, producer_wraps_with_spaces
 
 
@@ -32,25 +32,6 @@ class PageResult:
     body_bottom: float = 0.0
     # the running text: lines outside every table and not attached to one as a label
     prose: list[ProseLine] = field(default_factory=list)
-
-
-def _h_rules(page) -> list[dict]:
-    rules = []
-    for ln in page.lines:
-        if abs(ln["top"] - ln["bottom"]) < 1.5 and ln["x1"] - ln["x0"] > 30:
-            rules.append({"x0": ln["x0"], "x1": ln["x1"], "y": (ln["top"] + ln["bottom"]) / 2})
-    for r in page.rects:
-        if r["height"] < 2.5 and r["width"] > 30:
-            rules.append({"x0": r["x0"], "x1": r["x1"], "y": (r["top"] + r["bottom"]) / 2})
-    rules.sort(key=lambda r: r["y"])
-    merged: list[dict] = []
-    for r in rules:  # the same rule drawn twice, or in pieces
-        if merged and abs(merged[-1]["y"] - r["y"]) < 1.0 and r["x0"] <= merged[-1]["x1"] + 2:
-            merged[-1]["x0"] = min(merged[-1]["x0"], r["x0"])
-            merged[-1]["x1"] = max(merged[-1]["x1"], r["x1"])
-        else:
-            merged.append(dict(r))
-    return merged
 
 
 def _is_label_line(text: str) -> bool:
@@ -103,14 +84,14 @@ def analyse_page(page, number: int) -> PageResult:
             raise PageHasNoText(f"page {number} has no text layer (scanned image?); OCR is not supported")
         return PageResult(number, [])
     all_lines = group_lines(chars)
-    rules = _h_rules(page)
+    rules = horizontal_rules(page)
     body_top, body_bottom = _furniture_bounds(page, all_lines, rules)
     lines = [l for l in all_lines if l.top >= body_top - 0.5 and l.bottom <= body_bottom + 0.5]
     body_chars = [c for c in chars if body_top - 0.5 <= c["top"] and c["bottom"] <= body_bottom + 0.5]
     size = typical_size(body_chars)
     wrap_spaces = producer_wraps_with_spaces(all_lines)
 
-    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces)]
+    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces, rules)]
     taken = [t["bbox"] for t, _ in found]
 
     def inside_taken(y0, y1):

@@ -1,7 +1,9 @@
 """Ruled tables (a full grid of lines): pdfplumber's lines strategy finds the cells.
 
 pdfplumber returns one box per printed cell, so a merged cell is one box covering
-several grid slots: its span is read off the grid edges.
+several grid slots: its span is read off the grid edges. A grid printed without its
+outer side borders (column lines inside, rows ruled across the full width) is closed
+where its row rules end, the way a reader sees it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,84 @@ LINES_SETTINGS = {
 }
 
 
-def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool) -> list[dict]:
+def horizontal_rules(page) -> list[dict]:
+    """Horizontal rules as {x0, x1, y}: lines and thin rectangles, pieces joined."""
+    rules = []
+    for ln in page.lines:
+        if abs(ln["top"] - ln["bottom"]) < 1.5 and ln["x1"] - ln["x0"] > 30:
+            rules.append({"x0": ln["x0"], "x1": ln["x1"], "y": (ln["top"] + ln["bottom"]) / 2})
+    for r in page.rects + page.curves:  # some producers draw rules as thin filled paths
+        if r["height"] < 2.5 and r["width"] > 30:
+            rules.append({"x0": r["x0"], "x1": r["x1"], "y": (r["top"] + r["bottom"]) / 2})
+    # the same rule drawn twice, or in pieces (one per cell, in any order)
+    rules.sort(key=lambda r: r["y"])
+    rows: list[list[dict]] = []
+    for r in rules:
+        if rows and abs(rows[-1][0]["y"] - r["y"]) < 1.0:
+            rows[-1].append(r)
+        else:
+            rows.append([r])
+    merged: list[dict] = []
+    for row in rows:
+        y = row[0]["y"]
+        for r in sorted(row, key=lambda r: r["x0"]):
+            if merged and merged[-1]["y"] == y and r["x0"] <= merged[-1]["x1"] + 2:
+                merged[-1]["x1"] = max(merged[-1]["x1"], r["x1"])
+            else:
+                merged.append({"x0": r["x0"], "x1": r["x1"], "y": y})
+    return merged
+
+
+def _open_sides(page, rules: list[dict]) -> list[dict]:
+    """Vertical lines where a grid's outer borders would be: at the common end of two or
+    more row rules, over the rows they span, when two or more column lines stand between
+    them there (crossing every gap between the rules) and no line stands at that end."""
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
+    out = []
+    for side in ("x0", "x1"):
+        groups: list[list[dict]] = []
+        for r in sorted(rules, key=lambda r: (round(r[side]), r["y"])):
+            if groups and abs(groups[-1][-1][side] - r[side]) < 3:
+                groups[-1].append(r)
+            else:
+                groups.append([r])
+        runs: list[list[dict]] = []
+        for g in groups:
+            # one grid: every gap between two rules is crossed by a column line
+            for a, b in zip(g, g[1:] + [None]):
+                if not runs or runs[-1][-1] is not a:
+                    runs.append([a])
+                if b is not None and any(max(a["x0"], b["x0"]) + 3 < e["x0"] < min(a["x1"], b["x1"]) - 3
+                                         and e["top"] <= a["y"] + 3 and e["bottom"] >= b["y"] - 3
+                                         for e in verticals):
+                    runs[-1].append(b)
+        for g in runs:
+            if len(g) < 2:
+                continue
+            x = sum(r[side] for r in g) / len(g)
+            top, bottom = min(r["y"] for r in g), max(r["y"] for r in g)
+            lo, hi = min(r["x0"] for r in g), max(r["x1"] for r in g)
+            # two column lines at least: one line alone (a stub column set off from
+            # whitespace-aligned data) does not make a grid
+            inner = snap([e["x0"] for e in verticals if lo + 3 < e["x0"] < hi - 3
+                          and e["top"] < bottom and e["bottom"] > top], 3.0)
+            if len(inner) < 2:
+                continue
+            at_end = [e for e in verticals if abs(e["x0"] - x) < 3 and e["top"] < bottom and e["bottom"] > top]
+            if not at_end:
+                out.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                            "width": 0.0, "height": bottom - top})
+    return out
+
+
+def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, rules: list[dict] | None = None) -> list[dict]:
     """Every ruled grid on the page as {bbox, cells, n_rows, n_cols}."""
     found = []
-    for t in page.find_tables(LINES_SETTINGS):
+    settings = dict(LINES_SETTINGS)
+    sides = _open_sides(page, rules if rules is not None else horizontal_rules(page))
+    if sides:
+        settings["explicit_vertical_lines"] = sides
+    for t in page.find_tables(settings):
         boxes = [c for c in t.cells if c is not None]
         if not boxes:
             continue

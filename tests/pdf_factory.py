@@ -229,6 +229,17 @@ def continued_year_groups_pdf(path: Path, n_years: int = 6, per_year: int = 5, b
     return grid
 
 
+def open_sided_grid_pdf(path: Path) -> Path:
+    """表 9-1: rules across every row and lines between the columns, but no left or right
+    border (a common layout in EU statistical reports)."""
+    style = [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+             ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    t = Table([REVIEWS_HEADER] + REVIEWS_ROWS, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+    return _build(path, [Paragraph("表 9-1 藥品審查案件與時效", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+
+
 def scanned_pdf(path: Path) -> Path:
     """One page that is only a picture of text (no text layer)."""
     from PIL import Image, ImageDraw

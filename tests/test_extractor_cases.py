@@ -94,6 +94,13 @@ def test_borderless_merge_running_over_a_page_break_is_not_a_cut_row(tmp_path):
     assert not [w for w in t.warnings if "continues" in w]
 
 
+def test_grid_without_outer_side_borders_is_read_as_ruled(tmp_path):
+    t = _only_table(pdfs.open_sided_grid_pdf(tmp_path / "open-sided.pdf"))
+    assert t.strategy == "lines"
+    assert t.header == [pdfs.REVIEWS_HEADER]
+    assert t.rows == pdfs.REVIEWS_ROWS
+
+
 def test_scanned_page_is_a_clear_error(tmp_path):
     path = pdfs.scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ExtractionError, match=r"scan\.pdf: page 1 has no text layer.*OCR is not supported"):
