@@ -20,9 +20,14 @@ _CODE = [
 ]
 
 
-def code_fingerprint() -> str:
+# what turns an extraction into raw rows: a raw layer written by the same code can be
+# carried into the next build report by report
+_RAW_CODE = [(PROJECT_ROOT / "orchestration", ("catalog", "catalog.py", "statements.py", "raw_load.py"))]
+
+
+def code_fingerprint(code=None) -> str:
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for base, parts in _CODE:
+    for base, parts in code or _CODE:
         for part in parts:
             root = base / part
             files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
@@ -32,6 +37,10 @@ def code_fingerprint() -> str:
                 h.update(str(f.relative_to(PROJECT_ROOT)).encode())
                 h.update(f.read_bytes())
     return h.hexdigest()
+
+
+def raw_fingerprint() -> str:
+    return code_fingerprint(_RAW_CODE)
 
 
 def refresh_fingerprint(files: list[tuple[str, str]], extracted: Path) -> str:

@@ -128,6 +128,85 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
         )
 
 
+RAW_LAYER_DDL = """
+create schema if not exists audit;
+create table if not exists audit.raw_layer (
+    code_fingerprint varchar not null,  -- extractor version + the code that maps extractions to raw rows
+    loaded_at timestamp not null,
+    reports_loaded integer not null,    -- read from the extraction cache by this build
+    reports_carried integer not null    -- copied, unchanged, from the published warehouse
+);
+"""
+
+
+def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published, fingerprint: str,
+                    files: list[tuple[str, str, str]]) -> set[str]:
+    """Copy from the published warehouse the raw rows of every report whose file is
+    unchanged, and return their report ids; the build then loads only the others.
+
+    `files`: (report_id, file name, sha256) of the inbox files this build reads. Nothing is
+    carried when the published warehouse's raw layer was written by other code (another
+    extractor version, catalog or loader): `fingerprint` must equal the one it recorded.
+    """
+    if published is None or not published.exists():
+        return set()
+    con.execute(f"attach '{published}' as published (read_only)")
+    try:
+        recorded = con.execute("select count(*) from duckdb_tables() where database_name = 'published' "
+                               "and schema_name = 'audit' and table_name = 'raw_layer'").fetchone()[0]
+        if not recorded or con.execute("select code_fingerprint from published.audit.raw_layer "
+                                       "order by loaded_at desc limit 1").fetchone() != (fingerprint,):
+            return set()
+        wanted = set(files)
+        keep = sorted(rid for rid, name, sha in con.execute(
+            "select report_id, file_name, sha256 from published.raw.documents where status = 'loaded'").fetchall()
+            if (rid, name, sha) in wanted)
+        if not keep:
+            return set()
+        con.register("_twbio_keep", pd.DataFrame({"report_id": keep}))
+        con.execute("begin transaction")
+        try:
+            for rel in _REPORT_RELATIONS + [d.relation for d in catalog.datasets]:
+                con.execute(f"insert into {rel} select * from published.{rel} "
+                            "where report_id in (select report_id from _twbio_keep)")
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+        finally:
+            con.unregister("_twbio_keep")
+        return set(keep)
+    finally:
+        con.execute("detach published")
+
+
+def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids: set[str]) -> dict:
+    """The counts load_report returns, for reports carried over unchanged."""
+    if not report_ids:
+        return {}
+    con.register("_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)}))
+    try:
+        where = "where report_id in (select report_id from _twbio_ids)"
+        one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "tables": one(f"select count(*) from raw.tables {where}"),
+            "catalogued": one(f"select count(*) from raw.tables {where} and dataset is not null"),
+            "cells": one(f"select count(*) from raw.cells {where}"),
+            "dataset_rows": sum(one(f"select count(*) from {d.relation} {where}") for d in catalog.datasets),
+            "text_figures": one(f"select count(*) from raw.text_figures {where}"),
+            "statement_figures": one(f"select count(*) from raw.statement_figures {where}"),
+            "statement_errors": one(f"select count(*) from raw.statement_matches {where} and status <> 'matched'"),
+        }
+    finally:
+        con.unregister("_twbio_ids")
+
+
+def record_raw_layer(con: duckdb.DuckDBPyConnection, fingerprint: str, loaded: int, carried: int) -> None:
+    con.execute(RAW_LAYER_DDL)
+    con.execute("insert into audit.raw_layer values (?, ?, ?, ?)",
+                [fingerprint, datetime.now(timezone.utc).replace(tzinfo=None), loaded, carried])
+
+
 def _row_pages(table: ExtractedTable) -> dict[int, int]:
     pages: dict[int, int] = {}
     for c in sorted(table.cells, key=lambda c: (c.row, c.col)):

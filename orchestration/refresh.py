@@ -110,7 +110,7 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
                 return res
         import dagster as dg
 
-        from .assets import REPORTS
+        from .assets import FULL_TAG, REPORTS
         from .definitions import defs  # loading the definitions parses the dbt project
 
         stale = clean_stale(paths)
@@ -152,7 +152,8 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
             echo(f"nothing new to extract: {len(scan.files)} report(s) unchanged")
         echo("building the warehouse: raw layer, dbt, checks, publication")
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
-            instance=instance, raise_on_error=False, resources=resources, run_config=run_config)
+            instance=instance, raise_on_error=False, resources=resources, run_config=run_config,
+            tags={FULL_TAG: "true"} if full else None)
         seconds = time.monotonic() - start
         metadata: dict = {}
         for ev in result.get_asset_materialization_events():

@@ -3,6 +3,7 @@
 import shutil
 
 import dagster as dg
+import duckdb
 
 from conftest import SAMPLE_INBOX
 from orchestration.assets import REPORTS
@@ -35,17 +36,43 @@ def test_incremental_refresh_extracts_only_what_changed(tmp_path):
     assert second.noop and second.success and second.metadata["extraction"]["extracted"] == 0
     assert len(_runs(instance, "extract_reports")) == 2 and len(_runs(instance, "build_warehouse")) == 1
 
-    # --full re-extracts everything
+    # --full re-extracts and reloads everything
     full = run_refresh(paths, instance=instance, full=True, verbose=False)
     assert full.published and full.metadata["extraction"]["extracted"] == 2
+    assert full.metadata["raw/documents"]["carried"] == 0
     assert len(_runs(instance, "extract_reports")) == 4
 
-    # a new report: only its partition is extracted
+    # a new report: only its partition is extracted, and only it is loaded into the raw
+    # layer; the two unchanged reports' rows come over from the published warehouse
     shutil.copy2(SAMPLE_INBOX / "takeoff-action-plan-2013.pdf", paths.inbox / "takeoff-action-plan-2013.pdf")
     third = run_refresh(paths, instance=instance, verbose=False)
     assert third.published and third.metadata["extraction"]["extracted"] == 1
     runs = _runs(instance, "extract_reports")
     assert len(runs) == 5 and runs[0].tags.get("dagster/partition") == "takeoff-action-plan-2013"
+    raw = third.metadata["raw/documents"]
+    assert raw["carried"] == 2 and raw["reports"] == 3 and raw["rows"] == 3
+    incremental = _raw_layer(paths.published)
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        assert con.execute("select reports_loaded, reports_carried from audit.raw_layer").fetchall() == [(1, 2)]
+
+    # the carried raw layer is the one a full reload builds, row for row
+    again = run_refresh(paths, instance=instance, full=True, verbose=False)
+    assert again.published and again.metadata["raw/documents"]["carried"] == 0
+    assert _raw_layer(paths.published) == incremental
+
+
+def _raw_layer(db) -> dict:
+    """Every raw relation's rows, sorted (load-order independent), without the time of
+    extraction (a full refresh extracts again)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        out = {}
+        for (n,) in con.execute("select table_name from duckdb_tables() where schema_name = 'raw' order by 1").fetchall():
+            cols = [c for (c,) in con.execute("select column_name from duckdb_columns() where schema_name = 'raw' "
+                                              "and table_name = ? order by column_index", [n]).fetchall()
+                    if c != "extracted_at"]
+            rows = con.execute(f'select {", ".join(chr(34) + c + chr(34) for c in cols)} from raw."{n}"').fetchall()
+            out[n] = sorted(map(repr, rows))
+        return out
 
 
 def test_sensor_requests_a_run_for_the_new_partition_only(tmp_path):
