@@ -152,10 +152,11 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
         return set()
     con.execute(f"attach '{published}' as published (read_only)")
     try:
+        # fetchall, not fetchone: a result left pending would block the detach below
         recorded = con.execute("select count(*) from duckdb_tables() where database_name = 'published' "
-                               "and schema_name = 'audit' and table_name = 'raw_layer'").fetchone()[0]
+                               "and schema_name = 'audit' and table_name = 'raw_layer'").fetchall()[0][0]
         if not recorded or con.execute("select code_fingerprint from published.audit.raw_layer "
-                                       "order by loaded_at desc limit 1").fetchone() != (fingerprint,):
+                                       "order by loaded_at desc limit 1").fetchall() != [(fingerprint,)]:
             return set()
         wanted = set(files)
         keep = sorted(rid for rid, name, sha in con.execute(
@@ -187,7 +188,7 @@ def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids:
     con.register("_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)}))
     try:
         where = "where report_id in (select report_id from _twbio_ids)"
-        one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
         return {
             "tables": one(f"select count(*) from raw.tables {where}"),
             "catalogued": one(f"select count(*) from raw.tables {where} and dataset is not null"),
