@@ -59,7 +59,7 @@ def _header_mismatch(a: list[list[str]], b: list[list[str]]) -> bool:
 
 def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: list[list[str]],
                    part: TablePart, row_index: int) -> bool:
-    """Is `row` (first body row of a new part) the rest of `rows[-1]`, cut by the page break?
+    """Is `body[0]` (the first body row of a new part) the rest of `rows[-1]`, cut by the page break?
 
     A cut row prints the rest of its cells on the next page: every cell it fills has text
     above and none starts a new item. Then either it leaves empty a column that every
