@@ -22,7 +22,7 @@ from .catalog import Catalog
 from .dbt import DBT_PROJECT, ensure_manifest
 from .extraction import extract_one, known_reports, scan_inbox
 from .publish import publish
-from .fingerprint import raw_fingerprint
+from .fingerprint import cache_signature, raw_fingerprint
 from .raw_load import carried_counts, carry_unchanged, ensure_schema, load_report, record_quarantine, record_raw_layer
 from .resources import WarehouseResource
 
@@ -100,9 +100,10 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         ensure_schema(con, CATALOG)
         # per partition: an unchanged report's raw rows come over from the published
         # warehouse as they are; only new and changed reports are read from the cache
+        entries = {f.report_id: cache_signature(paths.extracted, f.sha256) for f in scan.files}
         carried = set() if context.run.tags.get(FULL_TAG) == "true" else carry_unchanged(
             con, CATALOG, paths.published, fingerprint,
-            [(f.report_id, f.path.name, f.sha256) for f in scan.files])
+            [(f.report_id, f.path.name, f.sha256) for f in scan.files], entries)
         totals["carried"] = len(carried)
         for k, n in carried_counts(con, CATALOG, carried).items():
             totals[k] += n
@@ -125,7 +126,10 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             for k in ("tables", "catalogued", "cells", "dataset_rows", "text_figures", "statement_figures",
                       "statement_errors"):
                 totals[k] += counts[k]
-        record_raw_layer(con, fingerprint, totals["reports"] + totals["quarantined"] - len(carried), len(carried))
+        # read again: reports extracted by this step have cache entries only now
+        entries = {f.report_id: cache_signature(paths.extracted, f.sha256) for f in scan.files}
+        record_raw_layer(con, fingerprint, totals["reports"] + totals["quarantined"] - len(carried), len(carried),
+                         entries)
         rows = {name: con.execute(f"select count(*) from raw.{name}").fetchone()[0]
                 for name in RAW_CORE + [d.dataset for d in CATALOG.datasets]}
     manifest = {"files": files,

@@ -50,10 +50,17 @@ def refresh_fingerprint(files: list[tuple[str, str]], extracted: Path) -> str:
     h = hashlib.sha256(code_fingerprint().encode())
     for name, sha in sorted(files):
         h.update(f"{name}\0{sha}\n".encode())
-        for entry in sorted(extracted.glob(f"{sha}-v{EXTRACTOR_VERSION}*")):
-            st = entry.stat()
-            h.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        h.update(cache_signature(extracted, sha).encode())
     return h.hexdigest()
+
+
+def cache_signature(extracted: Path, sha: str) -> str:
+    """The extraction cache entries of one file as they are now (name, size, mtime)."""
+    out = ""
+    for entry in sorted(extracted.glob(f"{sha}-v{EXTRACTOR_VERSION}*")):
+        st = entry.stat()
+        out += f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n"
+    return out
 
 
 def published_fingerprint(published: Path) -> str | None:

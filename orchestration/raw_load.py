@@ -134,18 +134,21 @@ create table if not exists audit.raw_layer (
     code_fingerprint varchar not null,  -- extractor version + the code that maps extractions to raw rows
     loaded_at timestamp not null,
     reports_loaded integer not null,    -- read from the extraction cache by this build
-    reports_carried integer not null    -- copied, unchanged, from the published warehouse
+    reports_carried integer not null,   -- copied, unchanged, from the published warehouse
+    cache_entries json not null         -- report id -> the extraction cache entries its rows came from
 );
 """
 
 
 def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published, fingerprint: str,
-                    files: list[tuple[str, str, str]]) -> set[str]:
+                    files: list[tuple[str, str, str]], cache_entries: dict[str, str]) -> set[str]:
     """Copy from the published warehouse the raw rows of every report whose file is
     unchanged, and return their report ids; the build then loads only the others.
 
-    `files`: (report_id, file name, sha256) of the inbox files this build reads. Nothing is
-    carried when the published warehouse's raw layer was written by other code (another
+    `files`: (report_id, file name, sha256) of the inbox files this build reads;
+    `cache_entries`: report id -> its extraction cache entries now. A report is carried
+    only if its file and its cache entries are the ones the published rows came from, and
+    nothing is carried when the published raw layer was written by other code (another
     extractor version, catalog or loader): `fingerprint` must equal the one it recorded.
     """
     if published is None or not published.exists():
@@ -155,13 +158,15 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
         # fetchall, not fetchone: a result left pending would block the detach below
         recorded = con.execute("select count(*) from duckdb_tables() where database_name = 'published' "
                                "and schema_name = 'audit' and table_name = 'raw_layer'").fetchall()[0][0]
-        if not recorded or con.execute("select code_fingerprint from published.audit.raw_layer "
-                                       "order by loaded_at desc limit 1").fetchall() != [(fingerprint,)]:
+        last = con.execute("select code_fingerprint, cache_entries from published.audit.raw_layer "
+                           "order by loaded_at desc limit 1").fetchall() if recorded else []
+        if not last or last[0][0] != fingerprint:
             return set()
+        loaded_from = json.loads(last[0][1])
         wanted = set(files)
         keep = sorted(rid for rid, name, sha in con.execute(
             "select report_id, file_name, sha256 from published.raw.documents where status = 'loaded'").fetchall()
-            if (rid, name, sha) in wanted)
+            if (rid, name, sha) in wanted and rid in cache_entries and loaded_from.get(rid) == cache_entries[rid])
         if not keep:
             return set()
         con.register("_twbio_keep", pd.DataFrame({"report_id": keep}))
@@ -202,10 +207,12 @@ def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids:
         con.unregister("_twbio_ids")
 
 
-def record_raw_layer(con: duckdb.DuckDBPyConnection, fingerprint: str, loaded: int, carried: int) -> None:
+def record_raw_layer(con: duckdb.DuckDBPyConnection, fingerprint: str, loaded: int, carried: int,
+                     cache_entries: dict[str, str]) -> None:
     con.execute(RAW_LAYER_DDL)
-    con.execute("insert into audit.raw_layer values (?, ?, ?, ?)",
-                [fingerprint, datetime.now(timezone.utc).replace(tzinfo=None), loaded, carried])
+    con.execute("insert into audit.raw_layer values (?, ?, ?, ?, ?)",
+                [fingerprint, datetime.now(timezone.utc).replace(tzinfo=None), loaded, carried,
+                 json.dumps(cache_entries, ensure_ascii=False)])
 
 
 def _row_pages(table: ExtractedTable) -> dict[int, int]:

@@ -89,7 +89,8 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
 
     try:
         paths.ensure()
-        probe = paths.staging / ".write-probe"
+        # one probe per process: two refreshes started together must not trip on each other's
+        probe = paths.staging / f".write-probe-{os.getpid()}"
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as e:
