@@ -83,9 +83,10 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     relation per catalogued table, and the running text (raw.text_blocks, raw.text_figures,
     raw.statement_figures, raw.statement_matches), every row traceable to its report and page.
 
-    Reports whose file (name and sha256) and raw-layer code are those of the published
-    warehouse are carried over from it relation by relation; the others are loaded from
-    the extraction cache (metadata: carried vs reports)."""
+    Reports whose file (name and sha256), extraction cache entries and raw-layer code are
+    those the published warehouse was loaded from are carried over from it relation by
+    relation; the others are loaded from the extraction cache (metadata: carried vs
+    reports)."""
     paths = warehouse.paths
     paths.ensure()
     scan = scan_inbox(paths, known_reports(paths))
