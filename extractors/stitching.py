@@ -209,7 +209,10 @@ def _append(t: _Logical, part: TablePart) -> None:
         start = 1 if merged_first else 0
         for k in range(t.n_cols):
             c = t.last_raw.get(k)
-            if c is None or c.row_span < 2 and not _empty_merge_at(part, skip + start, k):
+            # without rules a merge leaves no trace but empty slots: at the top of a
+            # borderless part, a column that every row so far has filled is a merge going on
+            unruled = part.strategy == "text" and len(body) > start and all(r[k] for r in t.rows)
+            if c is None or c.row_span < 2 and not _empty_merge_at(part, skip + start, k) and not unruled:
                 continue
             r = start
             while r < len(body) and not body[r][k] and _blank_slot_is_merge(part, skip + r, k):
