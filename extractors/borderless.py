@@ -145,11 +145,29 @@ def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -
     return out
 
 
+def _slots(cells: list[RawCell]) -> dict[tuple[int, int], RawCell]:
+    """(row, col) -> the cell covering it."""
+    return {(r, k): c for c in cells for r in range(c.row, c.row + c.row_span)
+            for k in range(c.col, c.col + c.col_span)}
+
+
+def _widest_centred(lo: int, own: tuple[int, int], hi: int, centre: float, bounds, tol) -> tuple[int, int]:
+    """Of the runs (a, b) with lo <= a <= own[0] and own[1] <= b <= hi, the widest whose
+    middle, (bounds(a, b)[0] + bounds(a, b)[1]) / 2, is within tol(a, b) of `centre`;
+    `own` when none is (the first found wins a tie)."""
+    best, found = own, False
+    for a in range(lo, own[0] + 1):
+        for b in range(own[1], hi + 1):
+            x0, x1 = bounds(a, b)
+            if abs((x0 + x1) / 2 - centre) <= tol(a, b) and (not found or b - a > best[1] - best[0]):
+                best, found = (a, b), True
+    return best
+
+
 def _span_split_columns(cells: list[RawCell], split_cols: list[int]) -> None:
     """After a split, a cell of the left label column with nothing beside it, and a
     header label over either half, is one cell over both halves."""
-    taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
-             for k in range(c.col, c.col + c.col_span)}
+    taken = set(_slots(cells))
     for k in split_cols:
         for c in cells:
             rows = range(c.row, c.row + c.row_span)
@@ -483,11 +501,7 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     on the previous page). A column that cannot be tiled holds genuinely empty cells next
     to lone values, and keeps them.
     """
-    slots: dict[tuple[int, int], RawCell] = {}
-    for c in cells:
-        for r in range(c.row, c.row + c.row_span):
-            for k in range(c.col, c.col + c.col_span):
-                slots[(r, k)] = c
+    slots = _slots(cells)
     n_rows = len(rows)
     tol = max(1.5, 0.25 * size)
     cols = {c.col for c in cells if c.row >= n_header and c.col_span == 1 and c.text}
@@ -552,8 +566,7 @@ def _tile(start: int, n_rows: int, col: int, slots, runs):
 def _extend_header_levels(cells: list[RawCell], rows, n_header: int, size: float) -> None:
     """A header label printed once, vertically centred beside several header levels
     (計畫名稱 beside a year row, a group row and a leaf row) covers those levels."""
-    taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
-             for k in range(c.col, c.col + c.col_span)}
+    taken = set(_slots(cells))
     tol = max(1.5, 0.25 * size)
     for c in cells:
         if c.row >= n_header or not c.text:
@@ -564,14 +577,10 @@ def _extend_header_levels(cells: list[RawCell], rows, n_header: int, size: float
             lo -= 1
         while hi + 1 < n_header and all((hi + 1, k) not in taken for k in cols):
             hi += 1
-        mid = (c.bbox[1] + c.bbox[3]) / 2
-        best, best_err = (c.row, c.row + c.row_span - 1), None
-        for r0 in range(lo, c.row + 1):
-            for r1 in range(c.row + c.row_span - 1, hi + 1):
-                err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
-                if err <= tol and (best_err is None or r1 - r0 > best[1] - best[0]):
-                    best, best_err = (r0, r1), err
-        if best != (c.row, c.row + c.row_span - 1):
+        own = (c.row, c.row + c.row_span - 1)
+        best = _widest_centred(lo, own, hi, (c.bbox[1] + c.bbox[3]) / 2,
+                               lambda a, b: (rows[a][0], rows[b][1]), lambda a, b: tol)
+        if best != own:
             for r in range(best[0], best[1] + 1):
                 for k in cols:
                     taken.add((r, k))
@@ -581,25 +590,20 @@ def _extend_header_levels(cells: list[RawCell], rows, n_header: int, size: float
 def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int, size: float) -> None:
     """An upper-level header label is centred over the columns it groups: extend it over
     the empty header slots beside it that keep it centred."""
-    taken = {(r, k) for c in cells for r in range(c.row, c.row + c.row_span)
-             for k in range(c.col, c.col + c.col_span)}
+    taken = set(_slots(cells))
     for c in cells:
         if c.row >= n_header - 1 or c.row + c.row_span >= n_header or not c.text:
             continue
-        centre = (c.text_x0 + c.text_x1) / 2
         lo, hi = c.col, c.col + c.col_span - 1
         while lo - 1 >= 0 and (c.row, lo - 1) not in taken:
             lo -= 1
         while hi + 1 < len(edges) - 1 and (c.row, hi + 1) not in taken:
             hi += 1
-        best, best_err = (c.col, c.col + c.col_span - 1), None
-        for k0 in range(lo, c.col + 1):
-            for k1 in range(c.col + c.col_span - 1, hi + 1):
-                err = abs((edges[k0] + edges[k1 + 1]) / 2 - centre)
-                width = edges[k1 + 1] - edges[k0]
-                if err <= max(size, 0.04 * width) and (best_err is None or k1 - k0 > best[1] - best[0]):
-                    best, best_err = (k0, k1), err
-        if best != (c.col, c.col + c.col_span - 1):
+        own = (c.col, c.col + c.col_span - 1)
+        best = _widest_centred(lo, own, hi, (c.text_x0 + c.text_x1) / 2,
+                               lambda a, b: (edges[a], edges[b + 1]),
+                               lambda a, b: max(size, 0.04 * (edges[b + 1] - edges[a])))
+        if best != own:
             for k in range(best[0], best[1] + 1):
                 for r in range(c.row, c.row + c.row_span):
                     taken.add((r, k))
