@@ -7,6 +7,7 @@ and a crash leaves either the old rows or the new ones, never half of each.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import duckdb
@@ -118,6 +119,32 @@ _REPORT_RELATIONS = ["raw.documents", "raw.tables", "raw.cells", "raw.text_block
                      "raw.statement_figures", "raw.statement_matches"]
 
 
+def _report_relations(catalog: Catalog) -> list[str]:
+    """Every raw relation that holds rows per report (report_id)."""
+    return _REPORT_RELATIONS + [d.relation for d in catalog.datasets]
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection):
+    con.execute("begin transaction")
+    try:
+        yield
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame):
+    """A DataFrame visible to SQL as `name` for the duration of the block."""
+    con.register(name, frame)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     con.execute(DDL)
     for d in catalog.datasets:
@@ -169,18 +196,10 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
             if (rid, name, sha) in wanted and rid in cache_entries and loaded_from.get(rid) == cache_entries[rid])
         if not keep:
             return set()
-        con.register("_twbio_keep", pd.DataFrame({"report_id": keep}))
-        con.execute("begin transaction")
-        try:
-            for rel in _REPORT_RELATIONS + [d.relation for d in catalog.datasets]:
+        with _registered(con, "_twbio_keep", pd.DataFrame({"report_id": keep})), _transaction(con):
+            for rel in _report_relations(catalog):
                 con.execute(f"insert into {rel} select * from published.{rel} "
                             "where report_id in (select report_id from _twbio_keep)")
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
-        finally:
-            con.unregister("_twbio_keep")
         return set(keep)
     finally:
         con.execute("detach published")
@@ -190,8 +209,7 @@ def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids:
     """The counts load_report returns, for reports carried over unchanged."""
     if not report_ids:
         return {}
-    con.register("_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)}))
-    try:
+    with _registered(con, "_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)})):
         where = "where report_id in (select report_id from _twbio_ids)"
         one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
         return {
@@ -203,8 +221,6 @@ def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids:
             "statement_figures": one(f"select count(*) from raw.statement_figures {where}"),
             "statement_errors": one(f"select count(*) from raw.statement_matches {where} and status <> 'matched'"),
         }
-    finally:
-        con.unregister("_twbio_ids")
 
 
 def record_raw_layer(con: duckdb.DuckDBPyConnection, fingerprint: str, loaded: int, carried: int,
@@ -233,8 +249,7 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
     meta = catalog.reports.get(report_key, {}) if report_key else {}
     extracted_at = datetime.fromisoformat(report.extracted_at) if report.extracted_at else datetime.now(timezone.utc)
     counts = {"tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0, "warnings": 0}
-    con.execute("begin transaction")
-    try:
+    with _transaction(con):
         _delete_report(con, report.report_id, catalog)
         con.execute(
             "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', null)",
@@ -270,10 +285,6 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
         counts["tables"] = len(table_rows)
         counts["cells"] = len(cell_rows)
         counts.update(_load_text(con, report, catalog, report_key))
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
     return counts
 
 
@@ -320,33 +331,25 @@ def _insert(con, relation: str, rows: list[list]) -> None:
     a statement per row (executemany made the raw load of 50 reports 46 s)."""
     if not rows:
         return
-    con.register("_twbio_rows", pd.DataFrame(rows, dtype=object))
-    try:
+    with _registered(con, "_twbio_rows", pd.DataFrame(rows, dtype=object)):
         con.execute(f"insert into {relation} select * from _twbio_rows")
-    finally:
-        con.unregister("_twbio_rows")
 
 
 def _delete_report(con, report_id: str, catalog: Catalog) -> None:
-    for rel in _REPORT_RELATIONS + [d.relation for d in catalog.datasets]:
+    for rel in _report_relations(catalog):
         con.execute(f"delete from {rel} where report_id = ?", [report_id])
 
 
 def record_quarantine(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_id: str, file_name: str,
                       sha256: str, error: str) -> None:
     """A report that failed extraction: its document row says why; it has no tables."""
-    con.execute("begin transaction")
-    try:
+    with _transaction(con):
         _delete_report(con, report_id, catalog)
         con.execute(
             "insert into raw.documents (report_id, file_name, sha256, status, error, extracted_at) "
             "values (?, ?, ?, 'quarantined', ?, ?)",
             [report_id, file_name, sha256, error, None],
         )
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
 
 
 def report_from_json(doc: dict) -> ExtractedReport:
