@@ -107,12 +107,15 @@ def unruled_table_pdf(path: Path) -> Path:
     return _build(path, story)
 
 
-def _rules_under(header_rows: int, size: float = 9) -> list:
-    """Three rules (top, under the header's last row, bottom), cells centred vertically."""
-    return [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
-            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.5, colors.black),
-            ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTSIZE", (0, 0), (-1, -1), size), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+def _rules_under(header_rows: int, size: float = 9, closing_rule: bool = True) -> list:
+    """Three rules (top, under the header's last row, bottom: left out with
+    closing_rule=False), cells centred vertically."""
+    rules = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.5, colors.black)]
+    if closing_rule:
+        rules.append(("LINEBELOW", (0, -1), (-1, -1), 1, colors.black))
+    return rules + [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), size),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
 
 
 # 表 5-1: a landscape-style form: three header levels, most body cells empty
@@ -218,10 +221,7 @@ def continued_year_groups_pdf(path: Path, n_years: int = 6, per_year: int = 5, b
             if j - i > 1:
                 spans.append(("SPAN", (0, i + 1), (0, j)))
             i = j
-        style = _rules_under(1)[:2] + _rules_under(1)[3:] + spans
-        if closing_rule:
-            style.append(("LINEBELOW", (0, -1), (-1, -1), 1, colors.black))
-        return Table(data, colWidths=[60, 160, 80], style=TableStyle(style))
+        return Table(data, colWidths=[60, 160, 80], style=TableStyle(_rules_under(1, closing_rule=closing_rule) + spans))
 
     story = [Paragraph("表 8-1 績效指標", CAPTION), part(body[:break_after], 0, False), PageBreak(),
              part(body[break_after:], break_after, True), Paragraph("資料來源：測試資料。", BODY)]
