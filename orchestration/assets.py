@@ -9,6 +9,7 @@ swaps the build file in, after every blocking check has passed.
 
 import json
 import os
+import shutil
 from contextlib import contextmanager
 
 import dagster as dg
@@ -91,7 +92,8 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     paths.ensure()
     scan = scan_inbox(paths, known_reports(paths))
     build = warehouse.build_db(context.run.run_id)
-    build.unlink(missing_ok=True)
+    shutil.rmtree(build.parent, ignore_errors=True)  # a re-executed run starts from an empty build
+    build.parent.mkdir(parents=True)
     totals = {"reports": 0, "quarantined": 0, "extracted_now": 0, "duplicates": len(scan.duplicates),
               "tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0,
               "text_figures": 0, "statement_figures": 0, "statement_errors": 0}

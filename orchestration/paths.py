@@ -62,7 +62,11 @@ class WarehousePaths:
         return self.home / ".lock"
 
     def build_db(self, run_id: str) -> Path:
-        return self.staging / f"build-{run_id}.duckdb"
+        """This run's build file: in a directory of its own and named like the published file,
+        because DuckDB names a database after its file and dbt-duckdb writes that name into
+        some view definitions; a view built in `build-<run>.duckdb` would not resolve once
+        the file is published as twbio.duckdb."""
+        return self.staging / f"build-{run_id}" / self.published.name
 
     def ensure(self) -> None:
         for d in (self.home, self.inbox, self.staging, self.extracted, self.quarantine):

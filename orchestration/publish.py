@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import datetime, timezone
 
 import duckdb
@@ -103,6 +104,7 @@ def publish(paths: WarehousePaths, run_id: str) -> dict:
     finally:
         os.close(dir_fd)
     manifest_path.unlink(missing_ok=True)
+    shutil.rmtree(build.parent, ignore_errors=True)
     exported = write_exports(paths.published, paths.exports, run_id)
     return {**exported, "reports": reports, "quarantined": quarantined, "tables": tables, "marts": len(marts),
             "mart_rows": mart_rows, "expectations": n, "warnings": warned, "path": str(paths.published)}

@@ -72,9 +72,11 @@ def clean_stale(paths: WarehousePaths) -> list[str]:
     removed = []
     if paths.staging.exists():
         for p in paths.staging.iterdir():
-            if p.is_file():
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
                 p.unlink(missing_ok=True)
-                removed.append(p.name)
+            removed.append(p.name)
     for p in paths.home.glob("twbio.duckdb.*tmp*"):
         p.unlink(missing_ok=True)
         removed.append(p.name)
@@ -173,11 +175,9 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
                             str(build) if build.exists() else None)
         if not published:
             res.failures += blocking_failures(build)
-            if any("No space left" in f for f in res.failures) and build.exists():
-                build.unlink()  # the disk is full: free it rather than keep a half-written build
-                res.build_file = None
-            if not keep_failed_build and build.exists():
-                build.unlink()
+            if build.exists() and (not keep_failed_build or any("No space left" in f for f in res.failures)):
+                # a full disk is freed rather than kept holding a half-written build
+                shutil.rmtree(build.parent, ignore_errors=True)
                 res.build_file = None
         url = os.environ.get("TWBIO_POSTGRES_URL")
         if res.published and url:
