@@ -21,10 +21,12 @@ from expectations.runner import BLOCKING
 
 from .catalog import Catalog
 from .dbt import DBT_PROJECT, ensure_manifest
+from .dbt_carry import CarryPlan, copy_carried, plan_carry, record_dbt_build, relation_name
 from .extraction import extract_one, known_reports, scan_inbox
 from .publish import publish
-from .fingerprint import cache_signature, raw_fingerprint
-from .raw_load import carried_counts, carry_unchanged, ensure_schema, load_report, record_quarantine, record_raw_layer
+from .fingerprint import cache_signature, dbt_fingerprint, raw_fingerprint
+from .raw_load import (carried_counts, carry_unchanged, changed_relations, ensure_schema, load_report,
+                       record_quarantine, record_raw_layer, report_relations)
 from .resources import WarehouseResource
 
 WAREHOUSE_POOL = "twbio_warehouse"  # one writer at a time (DuckDB allows one)
@@ -131,8 +133,10 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 totals[k] += counts[k]
         # read again: reports extracted by this step have cache entries only now
         entries = {f.report_id: cache_signature(paths.extracted, f.sha256) for f in scan.files}
+        changed = changed_relations(con, CATALOG, paths.published, carried)
+        totals["changed_relations"] = len(changed)
         record_raw_layer(con, fingerprint, totals["reports"] + totals["quarantined"] - len(carried), len(carried),
-                         entries)
+                         entries, changed)
         rows = {name: con.execute(f"select count(*) from raw.{name}").fetchone()[0]
                 for name in RAW_CORE + [d.dataset for d in CATALOG.datasets]}
     manifest = {"files": files,
@@ -177,9 +181,37 @@ def _build_env(path):
 
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, dagster_dbt_translator=_Translator(), pool=WAREHOUSE_POOL)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    """Staging, intermediate and mart models (dbt build: models, then their tests as checks)."""
-    with _build_env(warehouse.build_db(context.run.run_id)):
-        yield from dbt.cli(["build"], context=context).stream()
+    """Staging, intermediate and mart models (dbt build: models, then their tests as checks).
+
+    Models upstream of which no raw relation changed are copied from the published
+    warehouse when it was built by the same dbt code (metadata: carried); dbt builds the
+    others. A full refresh builds every model."""
+    build = warehouse.build_db(context.run.run_id)
+    manifest = json.loads(DBT_PROJECT.manifest_path.read_text(encoding="utf-8"))
+    fingerprint = dbt_fingerprint()
+    with duckdb.connect(str(build)) as con:
+        if context.run.tags.get(FULL_TAG) == "true":
+            plan = CarryPlan(reason="full refresh")
+        else:
+            changed = json.loads(con.execute("select changed_relations from audit.raw_layer").fetchall()[0][0])
+            unchanged = set(report_relations(CATALOG)) - set(changed)
+            plan = copy_carried(con, warehouse.paths.published, fingerprint, plan_carry(manifest, unchanged), manifest)
+        # carried models are upstream of every model dbt builds, and Dagster takes a
+        # multi-asset's outputs in topological order: report them first
+        for uid in plan.carried:
+            key = _Translator().get_asset_key(manifest["nodes"][uid])
+            if key in context.selected_asset_keys:
+                schema, name = relation_name(manifest["nodes"][uid])
+                rows = con.execute(f'select count(*) from "{schema}"."{name}"').fetchall()[0][0]
+                yield dg.Output(None, output_name=key.to_python_identifier(), metadata={"carried": True, "rows": rows})
+    context.log.info(f"dbt: {len(plan.carried)} models carried from the published warehouse"
+                     + (f" ({plan.reason})" if plan.reason else ""))
+    relations = [uid for uid, n in manifest["nodes"].items() if n["resource_type"] in ("model", "seed", "snapshot")]
+    if len(plan.carried) < len(relations):
+        with _build_env(build):
+            yield from dbt.cli(["build", *plan.dbt_args(manifest)], context=context).stream()
+    with duckdb.connect(str(build)) as con:
+        record_dbt_build(con, fingerprint, len(relations) - len(plan.carried), plan)
 
 
 @dg.asset(

@@ -39,8 +39,22 @@ def code_fingerprint(code=None) -> str:
     return h.hexdigest()
 
 
+# what turns the raw layer into models: a model built by the same project, dbt, adapter
+# and DuckDB from unchanged raw relations can be carried into the next build
+_DBT_CODE = [(DBT_PROJECT_DIR, ("models", "macros", "seeds", "tests", "dbt_project.yml", "profiles.yml"))]
+
+
 def raw_fingerprint() -> str:
     return code_fingerprint(_RAW_CODE)
+
+
+def dbt_fingerprint() -> str:
+    from importlib.metadata import version
+
+    h = hashlib.sha256(code_fingerprint(_DBT_CODE + _RAW_CODE).encode())
+    for package in ("dbt-core", "dbt-duckdb", "duckdb"):
+        h.update(f"{package}=={version(package)}\n".encode())
+    return h.hexdigest()
 
 
 def refresh_fingerprint(files: list[tuple[str, str]], extracted: Path) -> str:

@@ -119,7 +119,7 @@ _REPORT_RELATIONS = ["raw.documents", "raw.tables", "raw.cells", "raw.text_block
                      "raw.statement_figures", "raw.statement_matches"]
 
 
-def _report_relations(catalog: Catalog) -> list[str]:
+def report_relations(catalog: Catalog) -> list[str]:
     """Every raw relation that holds rows per report (report_id)."""
     return _REPORT_RELATIONS + [d.relation for d in catalog.datasets]
 
@@ -162,7 +162,8 @@ create table if not exists audit.raw_layer (
     loaded_at timestamp not null,
     reports_loaded integer not null,    -- read from the extraction cache by this build
     reports_carried integer not null,   -- copied, unchanged, from the published warehouse
-    cache_entries json not null         -- report id -> the extraction cache entries its rows came from
+    cache_entries json not null,        -- report id -> the extraction cache entries its rows came from
+    changed_relations json not null     -- raw relations whose rows differ from the published ones
 );
 """
 
@@ -197,7 +198,7 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
         if not keep:
             return set()
         with _registered(con, "_twbio_keep", pd.DataFrame({"report_id": keep})), _transaction(con):
-            for rel in _report_relations(catalog):
+            for rel in report_relations(catalog):
                 con.execute(f"insert into {rel} select * from published.{rel} "
                             "where report_id in (select report_id from _twbio_keep)")
         return set(keep)
@@ -223,12 +224,34 @@ def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids:
         }
 
 
+def changed_relations(con: duckdb.DuckDBPyConnection, catalog: Catalog, published, carried: set[str]) -> list[str]:
+    """The raw relations whose rows differ from the published warehouse's: those holding
+    rows of a report this build loaded or quarantined, or of a published report it no
+    longer has. Every relation when nothing was carried (no published warehouse, other
+    raw-layer code, a full refresh)."""
+    relations = report_relations(catalog)
+    if not carried or published is None or not published.exists():
+        return relations
+    changed = []
+    with _registered(con, "_twbio_carried", pd.DataFrame({"report_id": sorted(carried)})):
+        con.execute(f"attach '{published}' as published (read_only)")
+        try:
+            for rel in relations:
+                other = "where report_id not in (select report_id from _twbio_carried)"
+                if con.execute(f"select exists(select 1 from {rel} {other}) "
+                               f"or exists(select 1 from published.{rel} {other})").fetchall()[0][0]:
+                    changed.append(rel)
+        finally:
+            con.execute("detach published")
+    return changed
+
+
 def record_raw_layer(con: duckdb.DuckDBPyConnection, fingerprint: str, loaded: int, carried: int,
-                     cache_entries: dict[str, str]) -> None:
+                     cache_entries: dict[str, str], changed: list[str]) -> None:
     con.execute(RAW_LAYER_DDL)
-    con.execute("insert into audit.raw_layer values (?, ?, ?, ?, ?)",
+    con.execute("insert into audit.raw_layer values (?, ?, ?, ?, ?, ?)",
                 [fingerprint, datetime.now(timezone.utc).replace(tzinfo=None), loaded, carried,
-                 json.dumps(cache_entries, ensure_ascii=False)])
+                 json.dumps(cache_entries, ensure_ascii=False), json.dumps(changed)])
 
 
 def _row_pages(table: ExtractedTable) -> dict[int, int]:
@@ -336,7 +359,7 @@ def _insert(con, relation: str, rows: list[list]) -> None:
 
 
 def _delete_report(con, report_id: str, catalog: Catalog) -> None:
-    for rel in _report_relations(catalog):
+    for rel in report_relations(catalog):
         con.execute(f"delete from {rel} where report_id = ?", [report_id])
 
 

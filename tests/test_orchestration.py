@@ -52,27 +52,44 @@ def test_incremental_refresh_extracts_only_what_changed(tmp_path):
     assert len(runs) == 5 and runs[0].tags.get("dagster/partition") == "takeoff-action-plan-2013"
     raw = third.metadata["raw/documents"]
     assert raw["carried"] == 2 and raw["reports"] == 3 and raw["rows"] == 3
-    incremental = _raw_layer(paths.published)
     with duckdb.connect(str(paths.published), read_only=True) as con:
         assert con.execute("select reports_loaded, reports_carried from audit.raw_layer").fetchall() == [(1, 2)]
+        # dbt builds only the models downstream of the raw relations the new report changed
+        built, carried = con.execute("select models_built, models_carried from audit.dbt_build").fetchall()[0]
+        assert built > 0 and carried > 0
+        carried_models = {k for k, m in third.metadata.items() if m.get("carried") is True}
+        assert len(carried_models) == carried and "marts/dim_industry_segment" in carried_models
+        assert "marts/dim_report" not in carried_models  # downstream of raw.documents
+    incremental = _warehouse(paths.published)
 
-    # the carried raw layer is the one a full reload builds, row for row
+    # the carried raw layer and models are the ones a full refresh builds, row for row,
+    # with the same columns, types, constraints and comments
     again = run_refresh(paths, instance=instance, full=True, verbose=False)
     assert again.published and again.metadata["raw/documents"]["carried"] == 0
-    assert _raw_layer(paths.published) == incremental
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        assert con.execute("select models_carried from audit.dbt_build").fetchall() == [(0,)]
+    assert _warehouse(paths.published) == incremental
 
 
-def _raw_layer(db) -> dict:
-    """Every raw relation's rows, sorted (load-order independent), without the time of
-    extraction (a full refresh extracts again)."""
+def _warehouse(db) -> dict:
+    """Every relation outside audit: kind, comment, columns (type, nullability, comment),
+    constraints and rows, sorted (load-order independent), without the time of extraction
+    (a full refresh extracts again)."""
     with duckdb.connect(str(db), read_only=True) as con:
         out = {}
-        for (n,) in con.execute("select table_name from duckdb_tables() where schema_name = 'raw' order by 1").fetchall():
-            cols = [c for (c,) in con.execute("select column_name from duckdb_columns() where schema_name = 'raw' "
-                                              "and table_name = ? order by column_index", [n]).fetchall()
-                    if c != "extracted_at"]
-            rows = con.execute(f'select {", ".join(chr(34) + c + chr(34) for c in cols)} from raw."{n}"').fetchall()
-            out[n] = sorted(map(repr, rows))
+        for schema, name, kind, comment in con.execute(
+                "select schema_name, table_name, 'table', comment from duckdb_tables() where schema_name <> 'audit' "
+                "union all select schema_name, view_name, 'view', comment from duckdb_views() "
+                "where not internal and schema_name <> 'audit'").fetchall():
+            columns = con.execute("select column_name, data_type, is_nullable, comment from duckdb_columns() "
+                                  "where schema_name = ? and table_name = ? order by column_index",
+                                  [schema, name]).fetchall()
+            constraints = con.execute("select constraint_type, constraint_column_names from duckdb_constraints() "
+                                      "where schema_name = ? and table_name = ? order by all", [schema, name]).fetchall()
+            kept = ", ".join(f'"{c}"' for c, *_ in columns if c != "extracted_at")
+            rows = con.execute(f'select {kept} from "{schema}"."{name}"').fetchall()
+            out[f"{schema}.{name}"] = (kind, comment, columns, constraints, sorted(map(repr, rows)))
+        assert any(k.startswith("marts.") for k in out) and any(k.startswith("raw.") for k in out)
         return out
 
 
@@ -106,3 +123,35 @@ def test_schedule_and_jobs_are_defined():
     schedule = defs.resolve_schedule_def("daily_inbox_check")
     assert schedule.cron_schedule == "0 6 * * *" and schedule.job_name == "build_warehouse"
     assert defs.resolve_job_def("extract_reports").partitions_def == REPORTS
+
+
+def test_carry_plan_follows_the_dbt_graph():
+    """A model is carried only when no source upstream of it changed; a source the raw
+    layer does not vouch for counts as changed; a test is skipped only when every parent
+    is unchanged."""
+    from orchestration.dbt_carry import plan_carry
+
+    def node(kind, parents=(), fqn=None):
+        return {"resource_type": kind, "config": {"materialized": "view" if kind == "model" else kind},
+                "depends_on": {"nodes": list(parents)}, "fqn": fqn or ["twbio", "x"]}
+
+    sources = {f"source.twbio.s.{n}": {"schema": "raw", "identifier": n} for n in ("a", "b", "unlisted")}
+    nodes = {
+        "model.twbio.stg_a": node("model", ["source.twbio.s.a"]),
+        "model.twbio.stg_b": node("model", ["source.twbio.s.b"]),
+        "model.twbio.stg_unlisted": node("model", ["source.twbio.s.unlisted"]),
+        "seed.twbio.codes": node("seed"),
+        "model.twbio.dim_codes": node("model", ["seed.twbio.codes"]),
+        "model.twbio.fct_ab": node("model", ["model.twbio.stg_a", "model.twbio.stg_b"]),
+        "test.twbio.not_null_stg_a": node("test", ["model.twbio.stg_a"]),
+        "test.twbio.rel_fct_codes": node("test", ["model.twbio.fct_ab", "model.twbio.dim_codes"]),
+        "test.twbio.rel_a_codes": node("test", ["model.twbio.stg_a", "model.twbio.dim_codes"]),
+    }
+    children = {}
+    for uid, n in nodes.items():
+        for p in n["depends_on"]["nodes"]:
+            children.setdefault(p, []).append(uid)
+    plan = plan_carry({"nodes": nodes, "sources": sources, "child_map": children}, {"raw.a"})
+    assert set(plan.carried) == {"model.twbio.stg_a", "seed.twbio.codes", "model.twbio.dim_codes"}
+    assert plan.carried.index("seed.twbio.codes") < plan.carried.index("model.twbio.dim_codes")
+    assert plan.skipped_tests == ["test.twbio.not_null_stg_a", "test.twbio.rel_a_codes"]

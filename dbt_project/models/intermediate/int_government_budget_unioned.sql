@@ -1,16 +1,21 @@
 -- Government budgets from two plans, in TWD: the 2013 Takeoff plan's 表 4-1 (億元 by
 -- domain and ROC fiscal year) and the 2017 alliance plan's form B005 (千元 by expense
 -- class). Printed totals (合計 row, 三年合計 column, 小計) are left out: they are checks.
-with takeoff as (
-    unpivot (
-        select * exclude (total_3yr) from {{ ref('stg_takeoff_plan__budget') }} where not is_total_row
-    ) on fy2013, fy2014, fy2015 into name fy value amount_printed
+with takeoff_budget as (
+    select * exclude (total_3yr) from {{ ref('stg_takeoff_plan__budget') }} where not is_total_row
+),
+
+alliance_budget as (
+    select * exclude (plan_goal_zh, plan_nature_zh) from {{ ref('stg_alliance_plan__budget') }}
+),
+
+takeoff as (
+    unpivot takeoff_budget on fy2013, fy2014, fy2015 into name fy value amount_printed
 ),
 
 alliance as (
-    unpivot (
-        select * exclude (plan_goal_zh, plan_nature_zh) from {{ ref('stg_alliance_plan__budget') }}
-    ) on columns(* exclude (report_id, source_table, source_page, source_row, plan_name_zh))
+    unpivot alliance_budget
+    on columns(* exclude (report_id, source_table, source_page, source_row, plan_name_zh))
     into name budget_column value amount_printed
 )
 
