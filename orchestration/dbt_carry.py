@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from .published import attached, has_table, sql_literal
+
 DBT_BUILD_DDL = """
 create schema if not exists audit;
 create table if not exists audit.dbt_build (
@@ -99,10 +101,8 @@ def copy_carried(con: duckdb.DuckDBPyConnection, published: Path, fingerprint: s
         return CarryPlan(reason="every model is downstream of a changed raw relation")
     if not published.exists():
         return CarryPlan(reason="no published warehouse")
-    con.execute(f"attach '{published}' as published (read_only)")
-    try:
-        recorded = con.execute("select count(*) from duckdb_tables() where database_name = 'published' "
-                               "and schema_name = 'audit' and table_name = 'dbt_build'").fetchall()[0][0]
+    with attached(con, published):
+        recorded = has_table(con, "published", "audit", "dbt_build")
         last = con.execute("select code_fingerprint from published.audit.dbt_build order by built_at desc limit 1"
                            ).fetchall() if recorded else []
         if not last or last[0][0] != fingerprint:
@@ -120,8 +120,6 @@ def copy_carried(con: duckdb.DuckDBPyConnection, published: Path, fingerprint: s
             con.execute("rollback")
             raise
         return plan
-    finally:
-        con.execute("detach published")
 
 
 def _definitions(con) -> dict[tuple[str, str], tuple[str, str, str | None]]:
@@ -149,15 +147,11 @@ def _copy(con, relation: tuple[str, str], definitions) -> None:
     if kind == "table":
         con.execute(f"insert into {target} select * from published.{target}")
     if comment:
-        con.execute(f"comment on {kind} {target} is {_literal(comment)}")
+        con.execute(f"comment on {kind} {target} is {sql_literal(comment)}")
     for column, column_comment in con.execute(
             "select column_name, comment from duckdb_columns() where database_name = 'published' "
             "and schema_name = ? and table_name = ? and comment is not null", [schema, name]).fetchall():
-        con.execute(f'comment on column {target}."{column}" is {_literal(column_comment)}')
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+        con.execute(f'comment on column {target}."{column}" is {sql_literal(column_comment)}')
 
 
 def record_dbt_build(con: duckdb.DuckDBPyConnection, fingerprint: str, built: int, plan: CarryPlan) -> None:

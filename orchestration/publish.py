@@ -17,6 +17,7 @@ import duckdb
 from .exports import write_exports
 from .fingerprint import refresh_fingerprint
 from .paths import WarehousePaths
+from .published import attached, has_table
 
 
 class PublicationRefused(Exception):
@@ -45,16 +46,11 @@ def _carry_history(con, paths: WarehousePaths, run_id: str) -> None:
     """Each build starts empty: bring the audit history of the published warehouse along."""
     if not paths.published.exists():
         return
-    con.execute(f"attach '{paths.published}' as previous (read_only)")
-    try:
+    with attached(con, paths.published, "previous"):
         for table in ("refreshes", "validation_results"):
-            exists = con.execute("select count(*) from duckdb_tables() where database_name = 'previous' "
-                                 "and schema_name = 'audit' and table_name = ?", [table]).fetchone()[0]
-            if exists:
+            if has_table(con, "previous", "audit", table):
                 con.execute(f"insert into audit.{table} by name "
                             f"select * from previous.audit.{table} where run_id <> ?", [run_id])
-    finally:
-        con.execute("detach previous")
 
 
 def publish(paths: WarehousePaths, run_id: str) -> dict:

@@ -17,6 +17,7 @@ from extractors.models import ExtractedReport, ExtractedTable
 
 from . import statements as statement_catalog
 from .catalog import Catalog, Dataset, map_columns
+from .published import attached, has_table
 
 DDL = """
 create schema if not exists raw;
@@ -181,11 +182,8 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
     """
     if published is None or not published.exists():
         return set()
-    con.execute(f"attach '{published}' as published (read_only)")
-    try:
-        # fetchall, not fetchone: a result left pending would block the detach below
-        recorded = con.execute("select count(*) from duckdb_tables() where database_name = 'published' "
-                               "and schema_name = 'audit' and table_name = 'raw_layer'").fetchall()[0][0]
+    with attached(con, published):
+        recorded = has_table(con, "published", "audit", "raw_layer")
         last = con.execute("select code_fingerprint, cache_entries from published.audit.raw_layer "
                            "order by loaded_at desc limit 1").fetchall() if recorded else []
         if not last or last[0][0] != fingerprint:
@@ -202,8 +200,6 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
                 con.execute(f"insert into {rel} select * from published.{rel} "
                             "where report_id in (select report_id from _twbio_keep)")
         return set(keep)
-    finally:
-        con.execute("detach published")
 
 
 def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids: set[str]) -> dict:
@@ -233,16 +229,13 @@ def changed_relations(con: duckdb.DuckDBPyConnection, catalog: Catalog, publishe
     if not carried or published is None or not published.exists():
         return relations
     changed = []
-    with _registered(con, "_twbio_carried", pd.DataFrame({"report_id": sorted(carried)})):
-        con.execute(f"attach '{published}' as published (read_only)")
-        try:
-            for rel in relations:
-                other = "where report_id not in (select report_id from _twbio_carried)"
-                if con.execute(f"select exists(select 1 from {rel} {other}) "
-                               f"or exists(select 1 from published.{rel} {other})").fetchall()[0][0]:
-                    changed.append(rel)
-        finally:
-            con.execute("detach published")
+    with _registered(con, "_twbio_carried", pd.DataFrame({"report_id": sorted(carried)})), \
+            attached(con, published):
+        for rel in relations:
+            other = "where report_id not in (select report_id from _twbio_carried)"
+            if con.execute(f"select exists(select 1 from {rel} {other}) "
+                           f"or exists(select 1 from published.{rel} {other})").fetchall()[0][0]:
+                changed.append(rel)
     return changed
 
 
