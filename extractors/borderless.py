@@ -533,6 +533,8 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
         if best is None:
             continue
         for r0, r1, c in best:
+            if (c.row, c.row_span) != (r0, r1 - r0 + 1):
+                c.centred_from = (c.row, c.row_span)
             c.row, c.row_span = r0, r1 - r0 + 1
 
 

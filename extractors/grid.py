@@ -29,6 +29,9 @@ class RawCell:
     size: float = 0.0
     text_x0: float = 0.0
     text_x1: float = 0.0
+    # (row, row_span) as printed, when a borderless table spread the cell over the empty
+    # slots it is centred on: the one inference a later page of the table may overturn
+    centred_from: tuple[int, int] | None = None
 
 
 def snap(values: list[float], tol: float) -> list[float]:

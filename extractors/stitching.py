@@ -103,10 +103,23 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
     return cut >= 1 and 2 * cut >= len(filled)
 
 
+class _Group:
+    """The parts of one printed table, found before any is joined: a later part can
+    settle what an earlier one left open (see _settle_centred_merges)."""
+
+    def __init__(self, part: TablePart, table_id: str | None):
+        self.parts = [part]
+        self.table_id = table_id
+        self.n_cols = part.n_cols
+        self.notes_open = part.notes_open
+        self.warnings: list[str] = []
+        self.more_notes: list[str] = []
+
+
 def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     """Logical tables from the page results, in reading order."""
-    tables: list[_Logical] = []
-    prev_page_last: _Logical | None = None
+    groups: list[_Group] = []
+    prev_page_last: _Group | None = None
     prev_page_number = None
     for res in pages:
         page_first = True
@@ -114,7 +127,7 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
             cont = None
             m = cap.caption_match(part.caption) if part.caption else None
             if m and m[1]:
-                cont = next((t for t in reversed(tables) if t.table_id == m[0]), None)
+                cont = next((g for g in reversed(groups) if g.table_id == m[0]), None)
                 if cont is not None and cont.n_cols != part.n_cols:
                     cont.warnings.append(
                         f"continued part on page {part.page} has {part.n_cols} columns, not {cont.n_cols}; kept as its own table")
@@ -124,22 +137,64 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
                   and not [l for l in res.leading_lines if not prev_page_last.notes_open]):
                 cont = prev_page_last
             if cont is None:
-                tid = m[0] if m else None
-                tables.append(_Logical(part, tid))
+                groups.append(_Group(part, m[0] if m else None))
             else:
-                _append(cont, part)
+                cont.parts.append(part)
+                cont.notes_open = part.notes_open
             page_first = False
         if res.parts:
-            prev_page_last = tables[-1] if tables and tables[-1].parts[-1].page == res.number else None
+            prev_page_last = groups[-1] if groups and groups[-1].parts[-1].page == res.number else None
         elif prev_page_last is not None and prev_page_last.notes_open:
             # notes that run on at the top of the next page
-            more = _continued_notes(res.leading_lines)
-            prev_page_last.notes.extend(more)
+            prev_page_last.more_notes.extend(_continued_notes(res.leading_lines))
             prev_page_last = None
         else:
             prev_page_last = None
         prev_page_number = res.number
+    tables = []
+    for g in groups:
+        _settle_centred_merges(g.parts)
+        t = _Logical(g.parts[0], g.table_id)
+        for part in g.parts[1:]:
+            _append(t, part)
+        t.warnings.extend(g.warnings)
+        t.notes.extend(g.more_notes)
+        tables.append(t)
     return _finish(tables, report_id)
+
+
+def _settle_centred_merges(parts: list[TablePart]) -> None:
+    """Without rules, a value centred on a run of empty slots is either one merged cell
+    or a cell of the run's middle row, and one page may not tell which (a group label and
+    the value beside its middle row sit alike). The table's other pages decide, column by
+    column: where a column keeps empty cells under its values on some page, its values
+    stand on their own rows, and a value spread over empty slots by centring alone goes
+    back to the row it is printed on."""
+    text = [p for p in parts if p.strategy == "text"]
+    if len(text) < 2:
+        return
+    own_rows = set().union(*(_columns_with_empty_cells(p) for p in text))
+    for p in text:
+        for raw, cell in zip(getattr(p, "_raw", []), p.cells):
+            if raw.centred_from is not None and raw.col in own_rows:
+                raw.row, raw.row_span = raw.centred_from
+                cell.row, cell.row_span = raw.centred_from
+
+
+def _columns_with_empty_cells(part: TablePart) -> set[int]:
+    """Columns with an empty body slot below their first value (slots above it may be a
+    merge from the previous page)."""
+    covered: dict[int, set[int]] = {}
+    for c in part.cells:
+        for k in range(c.col, c.col + c.col_span):
+            if c.text:
+                covered.setdefault(k, set()).update(range(c.row, c.row + c.row_span))
+    out = set()
+    for k in range(part.n_cols):
+        rows = {r for r in covered.get(k, ()) if r >= part.n_header_rows}
+        if rows and any(r not in rows for r in range(min(rows), part.n_rows)):
+            out.add(k)
+    return out
 
 
 def _continued_notes(lines) -> list[str]:

@@ -229,6 +229,42 @@ def continued_year_groups_pdf(path: Path, n_years: int = 6, per_year: int = 5, b
     return grid
 
 
+def continued_kpi_groups_pdf(path: Path) -> list:
+    """表 9-1 over two pages, three rules on each, header repeated. A
+    group label is centred beside its five rows on page 1, and so is the one value of the
+    middle row: page 1 alone cannot tell the label's merge from the value's single row.
+    On page 2 the value column keeps empty cells between single-row values, which settles
+    it. Returns the logical grid (header first)."""
+    header = ["屬性", "績效指標", "量化值"]
+    values = {3: "培育人才 4,000 人", 9: "設置 20 個聯盟", 10: "促成合作 40 億", 13: "新創 40 家"}
+    groups = [("學術成就", 8), ("技術創新", 5)]
+    grid, n = [header], 0
+    for label, size in groups:
+        for _ in range(size):
+            n += 1
+            grid.append([label, f"指標{n}", values.get(n, "")])
+    body = grid[1:]
+
+    def part(rows: list, first: int) -> Table:
+        data, spans = [header], []
+        i = 0
+        while i < len(rows):
+            j = i
+            while j < len(rows) and rows[j][0] == rows[i][0]:
+                j += 1
+            printed = first + i == 0 or body[first + i - 1][0] != rows[i][0]
+            for k in range(i, j):
+                data.append([rows[k][0] if k == i and printed else "", rows[k][1], rows[k][2]])
+            spans.append(("SPAN", (0, i + 1), (0, j)))
+            i = j
+        return Table(data, colWidths=[80, 120, 120], style=TableStyle(_rules_under(1) + spans))
+
+    story = [Paragraph("表 9-1 主要績效指標", CAPTION), part(body[:5], 0), PageBreak(),
+             part(body[5:], 5), Paragraph("資料來源：測試資料。", BODY)]
+    _build(path, story)
+    return grid
+
+
 def open_sided_grid_pdf(path: Path) -> Path:
     """表 9-1: rules across every row and lines between the columns, but no left or right
     border (a common layout in EU statistical reports)."""

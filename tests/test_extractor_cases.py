@@ -95,6 +95,17 @@ def test_borderless_merge_running_over_a_page_break_is_not_a_cut_row(tmp_path, b
     assert not [w for w in t.warnings if "continues" in w]
 
 
+def test_borderless_value_beside_a_group_middle_row_is_settled_by_the_next_page(tmp_path):
+    # page 1: a group label and the middle row's value are centred alike; page 2's value
+    # column keeps empty cells, so its values stand on their own rows, page 1's too
+    grid = pdfs.continued_kpi_groups_pdf(tmp_path / "kpi.pdf")
+    t = _only_table(tmp_path / "kpi.pdf")
+    assert t.pages == [1, 2]
+    assert t.header + t.rows == grid
+    assert next(c for c in t.cells if c.text == "學術成就").row_span == 5
+    assert next(c for c in t.cells if c.text.startswith("培育人才")).row_span == 1
+
+
 def test_grid_without_outer_side_borders_is_read_as_ruled(tmp_path):
     t = _only_table(pdfs.open_sided_grid_pdf(tmp_path / "open-sided.pdf"))
     assert t.strategy == "lines"
