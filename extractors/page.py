@@ -179,11 +179,11 @@ def analyse_page(page, number: int) -> PageResult:
     found.sort(key=lambda ft: ft[0]["bbox"][1])
     parts = [_to_part(t, strategy, number, page) for t, strategy in found]
     used = _attach_labels(parts, lines, body_bottom)
+    prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
+             if i not in used and not any(_inside(l, p.bbox) for p in parts)]
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed
-    prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
-             if i not in used and not any(_inside(l, p.bbox) for p in parts)]
     return PageResult(number, parts, leading, body_top, body_bottom, prose)
 
 

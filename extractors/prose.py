@@ -6,7 +6,8 @@ statement catalog's business (orchestration/statements.py).
 
 Paragraphs are rebuilt from positioned lines: a paragraph ends at a short line, a larger
 vertical gap, a change of type size, an indented first line or a list marker, and goes on
-across a page break when the page's last line runs to the margin.
+across a page break when the page's last line runs to the margin. A list item's wrapped
+lines hang at the indent of its text, past the marker, and stay in the item.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class ProseLine(Line):
     wrap_spaces: bool = False
     # label lines not attached to any table: a figure's caption, unit line or source
     label: str | None = None
+    # where a list item's text starts after its marker ("• In …": the x of "I"): the
+    # item's wrapped lines hang at that indent
+    item_x0: float = 0.0
 
     @classmethod
     def of(cls, line: Line, page: int, wrap_spaces: bool) -> "ProseLine":
@@ -68,7 +72,16 @@ class ProseLine(Line):
         elif cap.is_source(line.text):
             label = "source"
         return cls(line.x0, line.x1, line.top, line.bottom, line.text, line.size, line.bold, [],
-                   line.trailing_space, page, wrap_spaces, label)
+                   line.trailing_space, page, wrap_spaces, label, _item_x0(line))
+
+
+def _item_x0(line: Line) -> float:
+    m = LIST_MARKER_RE.match(line.text)
+    if not m:
+        return line.x0
+    printed = [c for c in line.chars if c["text"].strip()]
+    marker = sum(1 for ch in m.group(0) if not ch.isspace())
+    return printed[marker]["x0"] if len(printed) > marker else line.x0
 
 
 def build_text_blocks(lines: list[ProseLine]) -> list[TextBlock]:
@@ -144,8 +157,9 @@ def _continues(prev: ProseLine, l: ProseLine, body: float, margins) -> bool:
     gap = l.top - prev.bottom
     if gap < -0.5 or gap > 1.5 * prev.size:
         return False
-    # an indented first line starts a paragraph; a hanging list item's lines share its indent
-    return l.x0 <= prev.x0 + 0.8 * l.size
+    # an indented first line starts a paragraph; a list item's wrapped lines hang at the
+    # indent of its text, past the marker
+    return l.x0 <= max(prev.x0, prev.item_x0) + 0.8 * l.size
 
 
 def _is_heading(group: list[ProseLine], text: str, body: float) -> bool:

@@ -314,6 +314,9 @@ H1 = ParagraphStyle("h1", fontName=FONT, fontSize=16, leading=22, spaceBefore=6,
 H2 = ParagraphStyle("h2", fontName=FONT, fontSize=13, leading=18, spaceBefore=4, spaceAfter=4)
 PARA = ParagraphStyle("para", parent=BODY, firstLineIndent=20, spaceBefore=8, spaceAfter=6)
 SMALL = ParagraphStyle("small", fontName=FONT, fontSize=8.5, leading=12)
+# a bulleted item whose wrapped lines hang at the indent of its text, not of its bullet
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=24, firstLineIndent=-18, spaceBefore=4)
+HANGING_ITEM = "本聯盟結合國際頂尖大學之培訓教材，引進國內並導入入選團隊之訓練課程，團隊於受訓期間交流產品商品化過程之經驗與心得，並由業師協助規劃後續之募資與授權策略。"
 
 INVESTMENT_SENTENCE = ("依據統計，2024 年我國生技產業投資額為新臺幣 551.48 億元。依產業別區分，製藥產業為新臺幣 278.46 億元，"
                        "醫療器材產業為新臺幣 181.85 億元。")
@@ -321,7 +324,8 @@ INVESTMENT_SENTENCE = ("依據統計，2024 年我國生技產業投資額為新
 
 def prose_pdf(path: Path, filler_paragraphs: int = 3) -> Path:
     """Running text: two heading levels, indented paragraphs, a numbered item, a ruled table
-    between paragraphs, and a long paragraph that runs over a page break."""
+    between paragraphs, bulleted items with a hanging indent, and a long paragraph that
+    runs over a page break."""
     filler = "本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 6
     # longer than a page: it runs over a page break wherever it starts
     long_para = ("跨頁段落開始，2023 年共受理 372 件申請案，其中多國多中心 315 件，約占 85%，" + filler * 12 +
@@ -331,6 +335,7 @@ def prose_pdf(path: Path, filler_paragraphs: int = 3) -> Path:
              Paragraph("(1) 促成投資案 23 件，投資金額達新臺幣 321.02 億元，計畫期程 2~3 年。", BODY),
              Paragraph("表 5-1 審查案件", CAPTION), t, Paragraph("資料來源：測試資料。", SMALL),
              Paragraph("如表 5-1 所示，藥品 DCB-WH1 與 TE-1146 已完成試驗，發表於 2024 年 IF:31.8 之期刊。", PARA),
+             Paragraph("● " + HANGING_ITEM, ITEM), Paragraph("● 第二項：遴選錨點大學。", ITEM),
              Paragraph("(二)臨床試驗", H2)]
     story += [Paragraph(filler, PARA) for _ in range(filler_paragraphs)]
     story += [Paragraph(long_para, PARA), Paragraph("新段落，2024 年核准 12 家。", PARA)]

@@ -41,6 +41,12 @@ def test_headings_give_each_paragraph_its_section_path(prose_report):
     assert last.section == ["五、生技投資", "(二)臨床試驗"]
 
 
+def test_a_bulleted_item_with_a_hanging_indent_is_one_paragraph(prose_report):
+    items = [b for b in prose_report.text_blocks if b.text.startswith("●")]
+    assert [_squash(b.text) for b in items] == ["●" + pdfs.HANGING_ITEM, "●第二項：遴選錨點大學。"]
+    assert items[0].bbox[3] - items[0].bbox[1] > 20  # it did wrap
+
+
 def test_a_paragraph_over_a_page_break_is_one_block_with_nothing_lost(prose_report):
     block = next(b for b in prose_report.text_blocks if b.text.startswith("跨頁段落開始"))
     assert block.pages == [1, 2] and block.text.endswith("跨頁段落結束，平均審查為 47 天。")
