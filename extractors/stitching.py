@@ -3,8 +3,9 @@
 A part continues the previous table when its caption says so (`(續)`, `(續 2)`, same
 number), or when it has no caption, starts the page and has the same column count as
 the table that ended the previous page (Word's "repeat header row" or a plain
-continuation). Repeated header rows are dropped; a row cut by the page break is joined
-back; a vertical merge running over the break is filled on.
+continuation). All the parts of a table are found before they are joined, so that a later
+page can settle what an earlier one left open. Repeated header rows are dropped; a row
+cut by the page break is joined back; a vertical merge running over the break is filled on.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ class _Logical:
         self.cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, c.page) for c in part.cells]
         self.n_cols = part.n_cols
         self.last_raw = _last_row_raw(part)
-        self.notes_open = part.notes_open
 
 
 def _last_row_raw(part: TablePart):
@@ -287,7 +287,6 @@ def _append(t: _Logical, part: TablePart) -> None:
     t.source = t.source or part.source
     t.unit = t.unit or part.unit
     t.last_raw = _last_row_raw(part)
-    t.notes_open = part.notes_open
 
 
 def _covering(part: TablePart, row: int, col: int):
