@@ -5,7 +5,7 @@ the output can change: the warehouse re-extracts every report whose stored extra
 version differs.
 """
 
-__version__ = "1.3.2"
+__version__ = "1.3.3"
 
 from .models import Cell, ExtractedReport, ExtractedTable, ExtractionError  # noqa: E402
 from .report import extract_report, file_sha256, report_id_for  # noqa: E402

@@ -1,12 +1,16 @@
 """Ruled tables (a full grid of lines): pdfplumber's lines strategy finds the cells.
 
 pdfplumber returns one box per printed cell, so a merged cell is one box covering
-several grid slots: its span is read off the grid edges. A grid printed without its
+several grid slots: its span is read off the grid edges. A box over several columns whose
+text sits apart in those columns is a row ruled across without column lines, not a
+merged cell: its pieces are its cells. A grid printed without its
 outer side borders (column lines inside, rows ruled across the full width) is closed
 where its row rules end, the way a reader sees it.
 """
 
 from __future__ import annotations
+
+import statistics
 
 from .grid import chars_in, index_of, make_cell, snap
 from .text import group_lines
@@ -114,10 +118,36 @@ def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, rules: list[di
             r0, r1 = index_of(ys, b[1], 2.5), index_of(ys, b[3], 2.5)
             if min(c0, c1, r0, r1) < 0 or c1 <= c0 or r1 <= r0:
                 continue
-            lines = group_lines(chars_in(chars, b))
-            cells.append(make_cell(r0, c0, r1 - r0, c1 - c0, b, lines, wrap_spaces))
+            inside = chars_in(chars, b)
+            split = _split_by_columns(inside, xs, c0, c1) if c1 - c0 > 1 else None
+            if split:
+                for k, col_lines in split.items():
+                    cells.append(make_cell(r0, k, r1 - r0, 1, (xs[k], b[1], xs[k + 1], b[3]), col_lines, wrap_spaces))
+                continue
+            cells.append(make_cell(r0, c0, r1 - r0, c1 - c0, b, group_lines(inside), wrap_spaces))
         if not any(c.text for c in cells):
             continue
         found.append({"bbox": tuple(t.bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
                       "row_edges": ys, "col_edges": xs})
     return found
+
+
+def _split_by_columns(chars: list[dict], xs: list[float], c0: int, c1: int) -> dict | None:
+    """A box over several columns that is no merged cell: rows ruled across the table
+    with column lines only in the header leave each body row one box, its values set in
+    the header's columns. When the box's text falls apart, at whitespace, into pieces that
+    each sit inside one column, and in two columns or more, those are its cells (column ->
+    lines). A merged cell's text is one piece, or crosses a column edge."""
+    if not chars:
+        return None
+    size = statistics.median(c["size"] for c in chars)
+    pieces = group_lines(chars, split_gap=max(2.5, 0.45 * size))
+    out: dict[int, list] = {k: [] for k in range(c0, c1)}
+    for p in pieces:
+        k = next((k for k in range(c0, c1) if xs[k] - 1 <= p.x0 and p.x1 <= xs[k + 1] + 1), None)
+        if k is None:
+            return None
+        out[k].append(p)
+    if sum(1 for ls in out.values() if ls) < 2:
+        return None
+    return out

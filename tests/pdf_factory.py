@@ -276,6 +276,17 @@ def open_sided_grid_pdf(path: Path) -> Path:
     return _build(path, [Paragraph("表 9-1 藥品審查案件與時效", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
 
 
+def header_only_columns_pdf(path: Path) -> Path:
+    """表 9-2: a framed table whose header is a full grid while the body rows are ruled
+    across with no lines between the columns (the body's values set in the header's
+    columns), as EU statistical reports print them."""
+    style = [("BOX", (0, 0), (-1, -1), 0.5, colors.black), ("GRID", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, 1), (-1, -1), 0.5, colors.black),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    t = Table([REVIEWS_HEADER] + REVIEWS_ROWS, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+    return _build(path, [Paragraph("表 9-2 藥品審查案件與時效", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+
+
 def scanned_pdf(path: Path) -> Path:
     """One page that is only a picture of text (no text layer)."""
     from PIL import Image, ImageDraw

@@ -113,6 +113,15 @@ def test_grid_without_outer_side_borders_is_read_as_ruled(tmp_path):
     assert t.rows == pdfs.REVIEWS_ROWS
 
 
+def test_body_rows_ruled_across_without_column_lines_take_the_header_columns(tmp_path):
+    # each body row is one box of the ruled grid; its values, apart at whitespace and each
+    # inside one of the header's columns, are that row's cells, not one merged cell
+    t = _only_table(pdfs.header_only_columns_pdf(tmp_path / "header-columns.pdf"))
+    assert t.header == [pdfs.REVIEWS_HEADER]
+    assert t.rows == pdfs.REVIEWS_ROWS
+    assert all(c.col_span == 1 for c in t.cells)
+
+
 def test_scanned_page_is_a_clear_error(tmp_path):
     path = pdfs.scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ExtractionError, match=r"scan\.pdf: page 1 has no text layer.*OCR is not supported"):
