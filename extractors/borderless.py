@@ -10,6 +10,7 @@ over the empty slots they are centred on when that fills the column.
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from .grid import RawCell, make_cell
@@ -348,6 +349,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
             for b in _blocks(zone, limit, list(header_rules) + list(row_rules)):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
+    blocks = _split_stacked_numbers(blocks, header_bottom, size)
     rows = _row_bands(blocks, n_cols, header_bottom, size)
     if not rows:
         return None
@@ -386,6 +388,36 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
             "col_edges": edges}
+
+
+_NUMBER_ONLY = re.compile(r"^[-+−–]?\(?[0-9０-９][0-9０-９.,，\s]*%?\)?$|^[-–—]$")
+
+
+def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: float) -> list:
+    """Numbers do not wrap: a body block of several lines that are each a number alone is
+    that many rows, set without space between them. A block beside them whose lines each
+    stand level with one of those numbers (the rows' labels) is as many rows too."""
+    def in_body(b) -> bool:
+        return header_bottom is None or b[0] > header_bottom
+
+    out, levels = [], []
+    for b in blocks:
+        if in_body(b) and len(b[4]) >= 2 and all(_NUMBER_ONLY.match(l.text.strip()) for l in b[4]):
+            out.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
+            levels.extend(l.top for l in b[4])
+        else:
+            out.append(b)
+    if not levels:
+        return blocks
+    tol = 0.3 * size
+    final = []
+    for b in out:
+        level_of = [next((y for y in levels if abs(l.top - y) <= tol), None) for l in b[4]]
+        if in_body(b) and len(b[4]) >= 2 and None not in level_of and len(set(level_of)) == len(level_of):
+            final.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
+        else:
+            final.append(b)
+    return final
 
 
 def _row_bands(blocks, n_cols: int, header_bottom: float | None, size: float) -> list[tuple[float, float]]:

@@ -287,6 +287,29 @@ def header_only_columns_pdf(path: Path) -> Path:
     return _build(path, [Paragraph("表 9-2 藥品審查案件與時效", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
 
 
+# Table 9-3: descriptive statistics, one variable a line, the lines of a group set solid
+STATS_HEADER = ["Variable", "Mean", "Std. Dev.", "Min", "Max"]
+STATS_GROUPS = [
+    [["Age", "50.8", "15.9", "21", "90"], ["Men", "0.47", "0.50", "0", "1"], ["East", "0.28", "0.45", "0", "1"]],
+    [["Married", "0.57", "0.50", "0", "1"], ["Single", "0.21", "0.40", "0", "1"]],
+    [["Household size", "2.43", "1.22", "1", "9"], ["Number of children", "1.67", "1.38", "0", "8"]],
+]
+
+
+def stacked_rows_pdf(path: Path) -> Path:
+    """Table 9-3: three rules, no padding between the rows of a group, space between
+    groups: nothing but the numbers (which do not wrap) tells one row from the next."""
+    rows = [r for g in STATS_GROUPS for r in g]
+    style = _rules_under(1) + [("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 1), (-1, -1), 0),
+                               ("ALIGN", (1, 0), (-1, -1), "RIGHT")]
+    first = 1
+    for g in STATS_GROUPS:
+        style.append(("TOPPADDING", (0, first), (-1, first), 9))
+        first += len(g)
+    t = Table([STATS_HEADER] + rows, colWidths=[120, 60, 60, 50, 50], style=TableStyle(style))
+    return _build(path, [Paragraph("Table 9-3 Descriptive statistics", CAPTION), t])
+
+
 def scanned_pdf(path: Path) -> Path:
     """One page that is only a picture of text (no text layer)."""
     from PIL import Image, ImageDraw

@@ -122,6 +122,15 @@ def test_body_rows_ruled_across_without_column_lines_take_the_header_columns(tmp
     assert all(c.col_span == 1 for c in t.cells)
 
 
+def test_borderless_rows_set_solid_are_told_apart_by_their_numbers(tmp_path):
+    # a group's lines touch like the lines of one wrapped cell; numbers do not wrap, so
+    # each line is a row, and so is each label level with one
+    t = _only_table(pdfs.stacked_rows_pdf(tmp_path / "stacked.pdf"))
+    assert t.strategy == "text"
+    assert t.header == [pdfs.STATS_HEADER]
+    assert t.rows == [r for g in pdfs.STATS_GROUPS for r in g]
+
+
 def test_scanned_page_is_a_clear_error(tmp_path):
     path = pdfs.scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ExtractionError, match=r"scan\.pdf: page 1 has no text layer.*OCR is not supported"):
