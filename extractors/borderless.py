@@ -10,10 +10,9 @@ over the empty slots they are centred on when that fills the column.
 
 from __future__ import annotations
 
-import re
 import statistics
 
-from .grid import RawCell, make_cell
+from .grid import NUMBER_ONLY, RawCell, make_cell
 from .text import Line, group_lines, join_lines, join_wrapped
 
 
@@ -390,9 +389,6 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
             "col_edges": edges}
 
 
-_NUMBER_ONLY = re.compile(r"^[-+−–]?\(?[0-9０-９][0-9０-９.,，\s]*%?\)?$|^[-–—]$")
-
-
 def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: float) -> list:
     """Numbers do not wrap: a body block of several lines that are each a number alone is
     that many rows, set without space between them. A block beside them whose lines each
@@ -402,7 +398,7 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
 
     out, levels = [], []
     for b in blocks:
-        if in_body(b) and len(b[4]) >= 2 and all(_NUMBER_ONLY.match(l.text.strip()) for l in b[4]):
+        if in_body(b) and len(b[4]) >= 2 and all(NUMBER_ONLY.match(l.text.strip()) for l in b[4]):
             out.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
             levels.extend(l.top for l in b[4])
         else:

@@ -7,9 +7,14 @@ and reads its text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .text import join_lines
+
+# a line that is a number alone ("2.3", "1,389", "(0.5)", "17.4%", "-"): numbers do not
+# wrap, so two such lines stacked in one cell are two rows
+NUMBER_ONLY = re.compile(r"^[-+−–]?\(?[0-9０-９][0-9０-９.,，\s]*%?\)?$|^[-–—]$")
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import statistics
 
-from .grid import chars_in, index_of, make_cell, snap
+from .grid import NUMBER_ONLY, chars_in, index_of, make_cell, snap
 from .text import group_lines
 
 LINES_SETTINGS = {
@@ -112,7 +112,7 @@ def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, rules: list[di
         # a single framed box (a callout, a figure border) is not a table
         if n_cols < 2 or n_rows < 1:
             continue
-        cells = []
+        slots = []  # (row, col, row_span, col_span, bbox, lines)
         for b in boxes:
             c0, c1 = index_of(xs, b[0], 2.5), index_of(xs, b[2], 2.5)
             r0, r1 = index_of(ys, b[1], 2.5), index_of(ys, b[3], 2.5)
@@ -121,15 +121,62 @@ def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, rules: list[di
             inside = chars_in(chars, b)
             split = _split_by_columns(inside, xs, c0, c1) if c1 - c0 > 1 else None
             if split:
-                for k, col_lines in split.items():
-                    cells.append(make_cell(r0, k, r1 - r0, 1, (xs[k], b[1], xs[k + 1], b[3]), col_lines, wrap_spaces))
-                continue
-            cells.append(make_cell(r0, c0, r1 - r0, c1 - c0, b, group_lines(inside), wrap_spaces))
+                slots += [(r0, k, r1 - r0, 1, (xs[k], b[1], xs[k + 1], b[3]), ls) for k, ls in split.items()]
+            else:
+                slots.append((r0, c0, r1 - r0, c1 - c0, b, group_lines(inside)))
+        slots, ys = _split_solid_rows(slots, ys)
+        cells = [make_cell(*slot, wrap_spaces) for slot in slots]
         if not any(c.text for c in cells):
             continue
-        found.append({"bbox": tuple(t.bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
+        found.append({"bbox": tuple(t.bbox), "cells": cells, "n_rows": len(ys) - 1, "n_cols": n_cols,
                       "row_edges": ys, "col_edges": xs})
     return found
+
+
+def _split_solid_rows(slots: list, ys: list[float]) -> tuple[list, list[float]]:
+    """Rows printed without rules between them inside one ruled row: numbers do not
+    wrap, so a box whose lines are each a number alone holds several rows. The ruled row
+    is cut at those numbers' lines when every box in it has its lines level with them,
+    one line a level (a label beside each number); otherwise it is left whole."""
+    cuts: dict[int, list[float]] = {}  # ruled row -> tops of its printed rows
+    for r in range(len(ys) - 1):
+        here = [s for s in slots if s[0] == r and s[2] == 1 and s[5]]
+        if any(s[0] < r < s[0] + s[2] or (s[0] == r and s[2] > 1) for s in slots if s[5]):
+            continue
+        stacked = [s for s in here if len(s[5]) >= 2 and all(NUMBER_ONLY.match(l.text.strip()) for l in s[5])]
+        if not stacked:
+            continue
+        size = min(l.size for s in stacked for l in s[5])
+        levels = snap([l.top for s in stacked for l in s[5]], 0.3 * size)
+        ok = True
+        for s in here:
+            at = [min(range(len(levels)), key=lambda i: abs(levels[i] - l.top)) for l in s[5]]
+            if len(set(at)) != len(at) or any(abs(levels[i] - l.top) > 0.3 * size for i, l in zip(at, s[5])):
+                ok = False
+                break
+        if ok and len(levels) >= 2:
+            cuts[r] = levels
+    if not cuts:
+        return slots, ys
+    first: dict[int, int] = {}  # ruled row -> its first printed row
+    new_ys: list[float] = []
+    for r in range(len(ys) - 1):
+        first[r] = len(new_ys)
+        new_ys.append(ys[r])
+        levels = cuts.get(r, [])
+        new_ys += [(a + b) / 2 for a, b in zip(levels, levels[1:])]
+    first[len(ys) - 1] = len(new_ys)
+    new_ys.append(ys[-1])
+    out = []
+    for r0, c0, rs, cs, box, lines in slots:
+        if r0 in cuts:
+            levels = cuts[r0]
+            for l in lines:
+                i = min(range(len(levels)), key=lambda i: abs(levels[i] - l.top))
+                out.append((first[r0] + i, c0, 1, cs, (box[0], l.top, box[2], l.bottom), [l]))
+        else:
+            out.append((first[r0], c0, first[r0 + rs] - first[r0], cs, box, lines))
+    return out, new_ys
 
 
 def _split_by_columns(chars: list[dict], xs: list[float], c0: int, c1: int) -> dict | None:

@@ -310,6 +310,18 @@ def stacked_rows_pdf(path: Path) -> Path:
     return _build(path, [Paragraph("Table 9-3 Descriptive statistics", CAPTION), t])
 
 
+def column_ruled_stacked_rows_pdf(path: Path) -> Path:
+    """Table 9-4: framed, lines between the columns and under the header, none between
+    the body rows: the ruled grid has one body row holding every printed row."""
+    rows = [r for g in STATS_GROUPS for r in g]
+    style = [("BOX", (0, 0), (-1, -1), 0.5, colors.black), ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+             ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("FONTSIZE", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 1), (-1, -1), 0),
+             ("BOTTOMPADDING", (0, 1), (-1, -1), 0), ("ALIGN", (1, 0), (-1, -1), "RIGHT")]
+    t = Table([STATS_HEADER] + rows, colWidths=[120, 60, 60, 50, 50], style=TableStyle(style))
+    return _build(path, [Paragraph("Table 9-4 Descriptive statistics", CAPTION), t])
+
+
 def scanned_pdf(path: Path) -> Path:
     """One page that is only a picture of text (no text layer)."""
     from PIL import Image, ImageDraw

@@ -131,6 +131,14 @@ def test_borderless_rows_set_solid_are_told_apart_by_their_numbers(tmp_path):
     assert t.rows == [r for g in pdfs.STATS_GROUPS for r in g]
 
 
+def test_ruled_columns_without_row_rules_are_cut_into_rows_at_their_numbers(tmp_path):
+    t = _only_table(pdfs.column_ruled_stacked_rows_pdf(tmp_path / "column-ruled.pdf"))
+    assert t.strategy == "lines"
+    assert t.header == [pdfs.STATS_HEADER]
+    assert t.rows == [r for g in pdfs.STATS_GROUPS for r in g]
+    assert all(c.row_span == 1 for c in t.cells)
+
+
 def test_scanned_page_is_a_clear_error(tmp_path):
     path = pdfs.scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ExtractionError, match=r"scan\.pdf: page 1 has no text layer.*OCR is not supported"):
