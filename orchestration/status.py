@@ -75,8 +75,12 @@ def status_report(paths: WarehousePaths) -> list[str]:
     if state.exists():
         s = json.loads(state.read_text(encoding="utf-8"))
         out.append("")
-        verdict = "published" if s.get("published") else "FAILED, nothing published"
-        out.append(f"last refresh attempt: run {s['run_id']} at {s['finished_at']}: {verdict} ({s['seconds']} s)")
+        if s.get("noop"):
+            # no run at all: the published warehouse already holds these files
+            out.append(f"last refresh: {s['finished_at']}: nothing to do, the published warehouse is up to date")
+        else:
+            verdict = "published" if s.get("published") else "FAILED, nothing published"
+            out.append(f"last refresh attempt: run {s['run_id']} at {s['finished_at']}: {verdict} ({s['seconds']} s)")
         for f in s.get("failures", [])[:10]:
             out.append(f"  {f.splitlines()[0] if f else f}")
     return out

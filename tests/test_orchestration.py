@@ -11,6 +11,7 @@ from orchestration.definitions import defs
 from orchestration.refresh import run_refresh
 from orchestration.resources import WarehouseResource
 from orchestration.sensors import inbox_sensor
+from orchestration.status import status_report
 
 
 def _runs(instance, job_name):
@@ -34,6 +35,8 @@ def test_incremental_refresh_extracts_only_what_changed(tmp_path):
     # nothing changed: no run at all (no extraction, no build)
     second = run_refresh(paths, instance=instance, verbose=False)
     assert second.noop and second.success and second.metadata["extraction"]["extracted"] == 0
+    last = status_report(paths)[-1]
+    assert "nothing to do" in last and "FAILED" not in last
     assert len(_runs(instance, "extract_reports")) == 2 and len(_runs(instance, "build_warehouse")) == 1
 
     # --full re-extracts and reloads everything
