@@ -21,7 +21,7 @@ from expectations.runner import BLOCKING
 
 from .catalog import Catalog
 from .dbt import DBT_PROJECT, ensure_manifest
-from .dbt_carry import CarryPlan, copy_carried, plan_carry, record_dbt_build, relation_name
+from .dbt_carry import CarryPlan, copy_carried, plan_carry, record_dbt_build, relation_name, relation_nodes
 from .extraction import extract_one, known_reports, scan_inbox
 from .publish import publish
 from .fingerprint import cache_signature, dbt_fingerprint, raw_fingerprint
@@ -34,6 +34,10 @@ FULL_TAG = "twbio/full"  # a full refresh reloads every report instead of carryi
 
 
 REPORTS = dg.DynamicPartitionsDefinition(name="reports")
+
+
+def _full_refresh(context: dg.AssetExecutionContext) -> bool:
+    return context.run.tags.get(FULL_TAG) == "true"
 
 
 @dg.asset(group_name="ingest", partitions_def=REPORTS, kinds={"pdf", "python"})
@@ -106,7 +110,7 @@ def raw_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         # per partition: an unchanged report's raw rows come over from the published
         # warehouse as they are; only new and changed reports are read from the cache
         entries = {f.report_id: cache_signature(paths.extracted, f.sha256) for f in scan.files}
-        carried = set() if context.run.tags.get(FULL_TAG) == "true" else carry_unchanged(
+        carried = set() if _full_refresh(context) else carry_unchanged(
             con, CATALOG, paths.published, fingerprint,
             [(f.report_id, f.path.name, f.sha256) for f in scan.files], entries)
         totals["carried"] = len(carried)
@@ -190,7 +194,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
     manifest = json.loads(DBT_PROJECT.manifest_path.read_text(encoding="utf-8"))
     fingerprint = dbt_fingerprint()
     with duckdb.connect(str(build)) as con:
-        if context.run.tags.get(FULL_TAG) == "true":
+        if _full_refresh(context):
             plan = CarryPlan(reason="full refresh")
         else:
             changed = json.loads(con.execute("select changed_relations from audit.raw_layer").fetchall()[0][0])
@@ -198,15 +202,16 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
             plan = copy_carried(con, warehouse.paths.published, fingerprint, plan_carry(manifest, unchanged), manifest)
         # carried models are upstream of every model dbt builds, and Dagster takes a
         # multi-asset's outputs in topological order: report them first
+        translator = _Translator()
         for uid in plan.carried:
-            key = _Translator().get_asset_key(manifest["nodes"][uid])
+            key = translator.get_asset_key(manifest["nodes"][uid])
             if key in context.selected_asset_keys:
                 schema, name = relation_name(manifest["nodes"][uid])
                 rows = con.execute(f'select count(*) from "{schema}"."{name}"').fetchall()[0][0]
                 yield dg.Output(None, output_name=key.to_python_identifier(), metadata={"carried": True, "rows": rows})
     context.log.info(f"dbt: {len(plan.carried)} models carried from the published warehouse"
                      + (f" ({plan.reason})" if plan.reason else ""))
-    relations = [uid for uid, n in manifest["nodes"].items() if n["resource_type"] in ("model", "seed", "snapshot")]
+    relations = relation_nodes(manifest)
     if len(plan.carried) < len(relations):
         with _build_env(build):
             yield from dbt.cli(["build", *plan.dbt_args(manifest)], context=context).stream()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from .published import attached, has_table, sql_literal
+from .duck import attached, last_recorded, sql_literal, transaction
 
 DBT_BUILD_DDL = """
 create schema if not exists audit;
@@ -30,7 +30,10 @@ create table if not exists audit.dbt_build (
 );
 """
 
-_RELATION_TYPES = ("model", "seed", "snapshot")
+def relation_nodes(manifest: dict) -> dict[str, dict]:
+    """The nodes dbt builds into relations: models, seeds and snapshots (not ephemeral)."""
+    return {uid: n for uid, n in manifest["nodes"].items()
+            if n["resource_type"] in ("model", "seed", "snapshot") and n["config"].get("materialized") != "ephemeral"}
 
 
 @dataclass
@@ -61,9 +64,7 @@ def plan_carry(manifest: dict, unchanged_relations: set[str]) -> CarryPlan:
             if child not in dirty:
                 dirty.add(child)
                 todo.append(child)
-    relations = {uid: n for uid, n in nodes.items()
-                 if n["resource_type"] in _RELATION_TYPES and n["config"].get("materialized") != "ephemeral"}
-    carried = [uid for uid in _parents_first(relations) if uid not in dirty]
+    carried = [uid for uid in _parents_first(relation_nodes(manifest)) if uid not in dirty]
     unchanged = set(carried) | (set(sources) - changed)
     skipped = sorted(uid for uid, n in nodes.items()
                      if n["resource_type"] == "test" and n["depends_on"].get("nodes")
@@ -102,23 +103,16 @@ def copy_carried(con: duckdb.DuckDBPyConnection, published: Path, fingerprint: s
     if not published.exists():
         return CarryPlan(reason="no published warehouse")
     with attached(con, published):
-        recorded = has_table(con, "published", "audit", "dbt_build")
-        last = con.execute("select code_fingerprint from published.audit.dbt_build order by built_at desc limit 1"
-                           ).fetchall() if recorded else []
-        if not last or last[0][0] != fingerprint:
+        last = last_recorded(con, "published", "dbt_build", "code_fingerprint", "built_at")
+        if last is None or last[0] != fingerprint:
             return CarryPlan(reason="the published models were built by other dbt code")
         definitions = _definitions(con)
         missing = [uid for uid in plan.carried if relation_name(manifest["nodes"][uid]) not in definitions]
         if missing:
             return CarryPlan(reason=f"the published warehouse lacks {missing[0]}")
-        con.execute("begin transaction")
-        try:
+        with transaction(con):
             for uid in plan.carried:
                 _copy(con, relation_name(manifest["nodes"][uid]), definitions)
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
         return plan
 
 

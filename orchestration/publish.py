@@ -17,7 +17,7 @@ import duckdb
 from .exports import write_exports
 from .fingerprint import refresh_fingerprint
 from .paths import WarehousePaths
-from .published import attached, has_table
+from .duck import attached, has_table
 
 
 class PublicationRefused(Exception):

@@ -7,7 +7,6 @@ and a crash leaves either the old rows or the new ones, never half of each.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import duckdb
@@ -17,7 +16,7 @@ from extractors.models import ExtractedReport, ExtractedTable
 
 from . import statements as statement_catalog
 from .catalog import Catalog, Dataset, map_columns
-from .published import attached, has_table
+from .duck import attached, last_recorded, registered, transaction
 
 DDL = """
 create schema if not exists raw;
@@ -125,27 +124,6 @@ def report_relations(catalog: Catalog) -> list[str]:
     return _REPORT_RELATIONS + [d.relation for d in catalog.datasets]
 
 
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection):
-    con.execute("begin transaction")
-    try:
-        yield
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-
-
-@contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame):
-    """A DataFrame visible to SQL as `name` for the duration of the block."""
-    con.register(name, frame)
-    try:
-        yield
-    finally:
-        con.unregister(name)
-
-
 def ensure_schema(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     con.execute(DDL)
     for d in catalog.datasets:
@@ -183,19 +161,17 @@ def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published,
     if published is None or not published.exists():
         return set()
     with attached(con, published):
-        recorded = has_table(con, "published", "audit", "raw_layer")
-        last = con.execute("select code_fingerprint, cache_entries from published.audit.raw_layer "
-                           "order by loaded_at desc limit 1").fetchall() if recorded else []
-        if not last or last[0][0] != fingerprint:
+        last = last_recorded(con, "published", "raw_layer", "code_fingerprint, cache_entries", "loaded_at")
+        if last is None or last[0] != fingerprint:
             return set()
-        loaded_from = json.loads(last[0][1])
+        loaded_from = json.loads(last[1])
         wanted = set(files)
         keep = sorted(rid for rid, name, sha in con.execute(
             "select report_id, file_name, sha256 from published.raw.documents where status = 'loaded'").fetchall()
             if (rid, name, sha) in wanted and rid in cache_entries and loaded_from.get(rid) == cache_entries[rid])
         if not keep:
             return set()
-        with _registered(con, "_twbio_keep", pd.DataFrame({"report_id": keep})), _transaction(con):
+        with registered(con, "_twbio_keep", pd.DataFrame({"report_id": keep})), transaction(con):
             for rel in report_relations(catalog):
                 con.execute(f"insert into {rel} select * from published.{rel} "
                             "where report_id in (select report_id from _twbio_keep)")
@@ -206,7 +182,7 @@ def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids:
     """The counts load_report returns, for reports carried over unchanged."""
     if not report_ids:
         return {}
-    with _registered(con, "_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)})):
+    with registered(con, "_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)})):
         where = "where report_id in (select report_id from _twbio_ids)"
         one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
         return {
@@ -229,7 +205,7 @@ def changed_relations(con: duckdb.DuckDBPyConnection, catalog: Catalog, publishe
     if not carried or published is None or not published.exists():
         return relations
     changed = []
-    with _registered(con, "_twbio_carried", pd.DataFrame({"report_id": sorted(carried)})), \
+    with registered(con, "_twbio_carried", pd.DataFrame({"report_id": sorted(carried)})), \
             attached(con, published):
         for rel in relations:
             other = "where report_id not in (select report_id from _twbio_carried)"
@@ -265,7 +241,7 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
     meta = catalog.reports.get(report_key, {}) if report_key else {}
     extracted_at = datetime.fromisoformat(report.extracted_at) if report.extracted_at else datetime.now(timezone.utc)
     counts = {"tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0, "warnings": 0}
-    with _transaction(con):
+    with transaction(con):
         _delete_report(con, report.report_id, catalog)
         con.execute(
             "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', null)",
@@ -347,7 +323,7 @@ def _insert(con, relation: str, rows: list[list]) -> None:
     a statement per row (executemany made the raw load of 50 reports 46 s)."""
     if not rows:
         return
-    with _registered(con, "_twbio_rows", pd.DataFrame(rows, dtype=object)):
+    with registered(con, "_twbio_rows", pd.DataFrame(rows, dtype=object)):
         con.execute(f"insert into {relation} select * from _twbio_rows")
 
 
@@ -359,7 +335,7 @@ def _delete_report(con, report_id: str, catalog: Catalog) -> None:
 def record_quarantine(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_id: str, file_name: str,
                       sha256: str, error: str) -> None:
     """A report that failed extraction: its document row says why; it has no tables."""
-    with _transaction(con):
+    with transaction(con):
         _delete_report(con, report_id, catalog)
         con.execute(
             "insert into raw.documents (report_id, file_name, sha256, status, error, extracted_at) "
