@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import statistics
 
-from .grid import NUMBER_ONLY, RawCell, make_cell
-from .text import Line, group_lines, join_lines, join_wrapped
+from .grid import RawCell, is_number_stack, levels_of, make_cell, snap
+from .text import Line, column_gap, group_lines, join_lines, join_wrapped
 
 
 def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, tolerance: int):
@@ -264,7 +264,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
-    min_gap = max(2.5, 0.45 * size)
+    min_gap = column_gap(size)
     lines = group_lines(chars, split_gap=min_gap)
     if len(lines) < 2:
         return None
@@ -396,24 +396,17 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
     def in_body(b) -> bool:
         return header_bottom is None or b[0] > header_bottom
 
-    out, levels = [], []
-    for b in blocks:
-        if in_body(b) and len(b[4]) >= 2 and all(NUMBER_ONLY.match(l.text.strip()) for l in b[4]):
-            out.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
-            levels.extend(l.top for l in b[4])
-        else:
-            out.append(b)
+    tol = 0.3 * size
+    levels = snap([l.top for b in blocks if in_body(b) and is_number_stack(b[4]) for l in b[4]], tol)
     if not levels:
         return blocks
-    tol = 0.3 * size
-    final = []
-    for b in out:
-        level_of = [next((y for y in levels if abs(l.top - y) <= tol), None) for l in b[4]]
-        if in_body(b) and len(b[4]) >= 2 and None not in level_of and len(set(level_of)) == len(level_of):
-            final.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
+    out = []
+    for b in blocks:
+        if in_body(b) and len(b[4]) >= 2 and levels_of(b[4], levels, tol) is not None:
+            out.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
         else:
-            final.append(b)
-    return final
+            out.append(b)
+    return out
 
 
 def _row_bands(blocks, n_cols: int, header_bottom: float | None, size: float) -> list[tuple[float, float]]:

@@ -17,6 +17,20 @@ from .text import join_lines
 NUMBER_ONLY = re.compile(r"^[-+−–]?\(?[0-9０-９][0-9０-９.,，\s]*%?\)?$|^[-–—]$")
 
 
+def is_number_stack(lines: list) -> bool:
+    """Two or more lines that are each a number alone: rows set solid, not one cell."""
+    return len(lines) >= 2 and all(NUMBER_ONLY.match(l.text.strip()) for l in lines)
+
+
+def levels_of(lines: list, levels: list[float], tol: float) -> list[int] | None:
+    """The index of the level (a stacked number's top) each line stands on, or None
+    unless every line stands level with one, each with a different one."""
+    at = [min(range(len(levels)), key=lambda i: abs(levels[i] - l.top)) for l in lines] if levels else []
+    if not levels or len(set(at)) != len(at) or any(abs(levels[i] - l.top) > tol for i, l in zip(at, lines)):
+        return None
+    return at
+
+
 @dataclass
 class RawCell:
     row: int

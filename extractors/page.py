@@ -15,7 +15,7 @@ from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
 from .ruled import find_ruled_tables, horizontal_rules
-from .text import Line, group_lines, join_wrapped, producer_wraps_with_spaces
+from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
 
 
 class PageHasNoText(Exception):
@@ -203,7 +203,7 @@ def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, 
         return rule_y
     y1 = max(l.bottom for l in taken) + 0.5
     region = [c for c in chars if rule_y < (c["top"] + c["bottom"]) / 2 < y1]
-    split = group_lines(region, split_gap=max(2.5, 0.45 * size))
+    split = group_lines(region, split_gap=column_gap(size))
     per_row: dict[int, int] = {}
     for l in split:
         per_row[round(l.top)] = per_row.get(round(l.top), 0) + 1

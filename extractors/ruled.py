@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import statistics
 
-from .grid import NUMBER_ONLY, chars_in, index_of, make_cell, snap
-from .text import group_lines
+from .grid import chars_in, index_of, is_number_stack, levels_of, make_cell, snap
+from .text import column_gap, group_lines
 
 LINES_SETTINGS = {
     "vertical_strategy": "lines",
@@ -138,24 +138,18 @@ def _split_solid_rows(slots: list, ys: list[float]) -> tuple[list, list[float]]:
     wrap, so a box whose lines are each a number alone holds several rows. The ruled row
     is cut at those numbers' lines when every box in it has its lines level with them,
     one line a level (a label beside each number); otherwise it is left whole."""
-    cuts: dict[int, list[float]] = {}  # ruled row -> tops of its printed rows
+    cuts: dict[int, tuple[list[float], float]] = {}  # ruled row -> tops of its printed rows, tolerance
     for r in range(len(ys) - 1):
         here = [s for s in slots if s[0] == r and s[2] == 1 and s[5]]
         if any(s[0] < r < s[0] + s[2] or (s[0] == r and s[2] > 1) for s in slots if s[5]):
             continue
-        stacked = [s for s in here if len(s[5]) >= 2 and all(NUMBER_ONLY.match(l.text.strip()) for l in s[5])]
+        stacked = [s for s in here if is_number_stack(s[5])]
         if not stacked:
             continue
-        size = min(l.size for s in stacked for l in s[5])
-        levels = snap([l.top for s in stacked for l in s[5]], 0.3 * size)
-        ok = True
-        for s in here:
-            at = [min(range(len(levels)), key=lambda i: abs(levels[i] - l.top)) for l in s[5]]
-            if len(set(at)) != len(at) or any(abs(levels[i] - l.top) > 0.3 * size for i, l in zip(at, s[5])):
-                ok = False
-                break
-        if ok and len(levels) >= 2:
-            cuts[r] = levels
+        tol = 0.3 * min(l.size for s in stacked for l in s[5])
+        levels = snap([l.top for s in stacked for l in s[5]], tol)
+        if len(levels) >= 2 and all(levels_of(s[5], levels, tol) is not None for s in here):
+            cuts[r] = (levels, tol)
     if not cuts:
         return slots, ys
     first: dict[int, int] = {}  # ruled row -> its first printed row
@@ -163,16 +157,14 @@ def _split_solid_rows(slots: list, ys: list[float]) -> tuple[list, list[float]]:
     for r in range(len(ys) - 1):
         first[r] = len(new_ys)
         new_ys.append(ys[r])
-        levels = cuts.get(r, [])
+        levels = cuts[r][0] if r in cuts else []
         new_ys += [(a + b) / 2 for a, b in zip(levels, levels[1:])]
     first[len(ys) - 1] = len(new_ys)
     new_ys.append(ys[-1])
     out = []
     for r0, c0, rs, cs, box, lines in slots:
         if r0 in cuts:
-            levels = cuts[r0]
-            for l in lines:
-                i = min(range(len(levels)), key=lambda i: abs(levels[i] - l.top))
+            for l, i in zip(lines, levels_of(lines, *cuts[r0])):
                 out.append((first[r0] + i, c0, 1, cs, (box[0], l.top, box[2], l.bottom), [l]))
         else:
             out.append((first[r0], c0, first[r0 + rs] - first[r0], cs, box, lines))
@@ -188,7 +180,7 @@ def _split_by_columns(chars: list[dict], xs: list[float], c0: int, c1: int) -> d
     if not chars:
         return None
     size = statistics.median(c["size"] for c in chars)
-    pieces = group_lines(chars, split_gap=max(2.5, 0.45 * size))
+    pieces = group_lines(chars, split_gap=column_gap(size))
     out: dict[int, list] = {k: [] for k in range(c0, c1)}
     for p in pieces:
         k = next((k for k in range(c0, c1) if xs[k] - 1 <= p.x0 and p.x1 <= xs[k + 1] + 1), None)

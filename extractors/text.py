@@ -74,6 +74,12 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in f or "heavy" in f or "black" in f or f.endswith(",b")
 
 
+def column_gap(size: float) -> float:
+    """The least whitespace that sets two columns apart in type of `size` (wider than a
+    word space)."""
+    return max(2.5, 0.45 * size)
+
+
 def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]:
     """Group characters into lines by vertical overlap, left to right.
 
