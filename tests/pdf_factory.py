@@ -62,6 +62,16 @@ def _merged_first_column(rows, header_rows: int = 1):
     return data, spans
 
 
+def _page_of_merged_first_column(body, start: int, end: int):
+    """Rows start..end-1 of a table printed over pages, as one page prints them: the first
+    column merged as in _merged_first_column, but a value whose merge began on the page
+    before is not printed again."""
+    data, spans = _merged_first_column(body[start:end])
+    if start and body[start - 1][0] == body[start][0]:
+        data[0][0] = ""
+    return data, spans
+
+
 def ruled_table_pdf(path: Path) -> Path:
     """表 1-1: full grid, a vertical merge (項目), a two-column header span, unit, note, source."""
     body, spans = _merged_first_column(REVIEWS_ROWS, header_rows=2)
@@ -206,25 +216,13 @@ def continued_year_groups_pdf(path: Path, n_years: int = 6, per_year: int = 5, b
                        for y in range(n_years) for k in range(per_year)]
     body = grid[1:]
 
-    def part(rows: list, first_index: int, closing_rule: bool) -> Table:
-        data, spans = [header], []
-        i = 0
-        while i < len(rows):
-            year = rows[i][0]
-            j = i
-            while j < len(rows) and rows[j][0] == year:
-                j += 1
-            # printed where its merge starts: a year cut at the top of a page is not reprinted
-            label = year if first_index + i == 0 or body[first_index + i - 1][0] != year else ""
-            for k in range(i, j):
-                data.append([label if k == i else "", rows[k][1], rows[k][2]])
-            if j - i > 1:
-                spans.append(("SPAN", (0, i + 1), (0, j)))
-            i = j
-        return Table(data, colWidths=[60, 160, 80], style=TableStyle(_rules_under(1, closing_rule=closing_rule) + spans))
+    def part(start: int, end: int, closing_rule: bool) -> Table:
+        data, spans = _page_of_merged_first_column(body, start, end)
+        return Table([header] + data, colWidths=[60, 160, 80],
+                     style=TableStyle(_rules_under(1, closing_rule=closing_rule) + spans))
 
-    story = [Paragraph("表 8-1 績效指標", CAPTION), part(body[:break_after], 0, False), PageBreak(),
-             part(body[break_after:], break_after, True), Paragraph("資料來源：測試資料。", BODY)]
+    story = [Paragraph("表 8-1 績效指標", CAPTION), part(0, break_after, False), PageBreak(),
+             part(break_after, len(body), True), Paragraph("資料來源：測試資料。", BODY)]
     _build(path, story)
     return grid
 
@@ -245,22 +243,12 @@ def continued_kpi_groups_pdf(path: Path) -> list:
             grid.append([label, f"指標{n}", values.get(n, "")])
     body = grid[1:]
 
-    def part(rows: list, first: int) -> Table:
-        data, spans = [header], []
-        i = 0
-        while i < len(rows):
-            j = i
-            while j < len(rows) and rows[j][0] == rows[i][0]:
-                j += 1
-            printed = first + i == 0 or body[first + i - 1][0] != rows[i][0]
-            for k in range(i, j):
-                data.append([rows[k][0] if k == i and printed else "", rows[k][1], rows[k][2]])
-            spans.append(("SPAN", (0, i + 1), (0, j)))
-            i = j
-        return Table(data, colWidths=[80, 120, 120], style=TableStyle(_rules_under(1) + spans))
+    def part(start: int, end: int) -> Table:
+        data, spans = _page_of_merged_first_column(body, start, end)
+        return Table([header] + data, colWidths=[80, 120, 120], style=TableStyle(_rules_under(1) + spans))
 
-    story = [Paragraph("表 9-1 主要績效指標", CAPTION), part(body[:5], 0), PageBreak(),
-             part(body[5:], 5), Paragraph("資料來源：測試資料。", BODY)]
+    story = [Paragraph("表 9-1 主要績效指標", CAPTION), part(0, 5), PageBreak(),
+             part(5, len(body)), Paragraph("資料來源：測試資料。", BODY)]
     _build(path, story)
     return grid
 
