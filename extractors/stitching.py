@@ -184,15 +184,11 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
 def _columns_with_empty_cells(part: TablePart) -> set[int]:
     """Columns with an empty body slot below their first value (slots above it may be a
     merge from the previous page)."""
-    covered: dict[int, set[int]] = {}
-    for c in part.cells:
-        for k in range(c.col, c.col + c.col_span):
-            if c.text:
-                covered.setdefault(k, set()).update(range(c.row, c.row + c.row_span))
+    body = part.grid()[part.n_header_rows:]
     out = set()
     for k in range(part.n_cols):
-        rows = {r for r in covered.get(k, ()) if r >= part.n_header_rows}
-        if rows and any(r not in rows for r in range(min(rows), part.n_rows)):
+        filled = [i for i, row in enumerate(body) if row[k]]
+        if filled and any(not row[k] for row in body[filled[0]:]):
             out.add(k)
     return out
 
