@@ -217,12 +217,15 @@ def _col_of(edges: list[float], x: float) -> int:
     return len(edges) - 2
 
 
-def _blocks(lines: list[Line], intra: float, rules: list[float]) -> list[list[Line]]:
-    """Lines of one cell: closer than `intra`, with no rule printed between them."""
+def _blocks(lines: list[Line], intra: float, rules: list[tuple[float, float, float]]) -> list[list[Line]]:
+    """Lines of one cell: closer than `intra`, with no rule printed between them across
+    where they stand (rules are (y, x0, x1) segments)."""
     out: list[list[Line]] = []
     for ln in sorted(lines, key=lambda l: l.top):
         above = max(l.bottom for l in out[-1]) if out else None
-        if out and ln.top - above <= intra and not any(above - 0.5 <= y <= ln.top + 0.5 for y in rules):
+        if out and ln.top - above <= intra and not any(
+                above - 0.5 <= y <= ln.top + 0.5 and a < min(ln.x1, out[-1][0].x1) and b > max(ln.x0, out[-1][0].x0)
+                for y, a, b in rules):
             out[-1].append(ln)
         else:
             out.append([ln])
@@ -256,11 +259,13 @@ def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
-                     wrap_spaces: bool, row_rules: list[float] = ()) -> dict | None:
+                     wrap_spaces: bool, row_rules=()) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table.
 
-    `header_rules`: the rule under the header; `row_rules`: other full-width rules inside
-    the region, which no cell crosses (tables ruled between rows but not between columns).
+    `header_rules`: the rule under the header; `row_rules`: other rules inside the region,
+    as y (across the table) or (y, x0, x1), which no cell crosses where they are drawn
+    (tables ruled between rows but not between columns; a rule left out under a merged
+    cell).
     """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
@@ -269,6 +274,8 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     if len(lines) < 2:
         return None
     header_bottom = min(header_rules) if header_rules else None
+    cuts = [(y, x0 - 1, x1 + 1) for y in header_rules] + [
+        r if isinstance(r, tuple) else (r, x0 - 1, x1 + 1) for r in row_rules]
     body = [ln for ln in lines if header_bottom is None or ln.top > header_bottom]
     if not body:
         body = lines
@@ -345,11 +352,11 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         body_ls = [l for l in ls if header_bottom is None or l.bottom > header_bottom]
         # header labels wrap far more often than they stack: closely set lines are one label
         for zone, limit in ((head, 0.5 * size), (body_ls, intra)):
-            for b in _blocks(zone, limit, list(header_rules) + list(row_rules)):
+            for b in _blocks(zone, limit, cuts):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
     blocks = _split_stacked_numbers(blocks, header_bottom, size)
-    rows = _row_bands(blocks, n_cols, header_bottom, size)
+    rows = _cut_at_rules(_row_bands(blocks, n_cols, header_bottom, size), [c[0] for c in cuts], size)
     if not rows:
         return None
     n_rows = len(rows)
@@ -406,6 +413,17 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
             out.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
         else:
             out.append(b)
+    return out
+
+
+def _cut_at_rules(rows: list[tuple[float, float]], ys: list[float], size: float) -> list[tuple[float, float]]:
+    """A rule is a row boundary: a row that a rule crosses (a merged cell beside it held
+    the rows together) is cut there."""
+    out = []
+    for a, b in rows:
+        inside = sorted(y for y in ys if a + 0.25 * size < y < b - 0.25 * size)
+        bounds = [a] + inside + [b]
+        out.extend(zip(bounds, bounds[1:]))
     return out
 
 

@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 
 from . import captions as cap
 from .borderless import build_text_table, typical_size
+from .furniture import Furniture
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .ruled import find_ruled_tables, horizontal_rules
-from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
+from .regions import aligned_zones
+from .graphics import Graphics, read_graphics, shaded
+from .ruled import find_ruled_tables
+from .text import Line, column_gap, glyph_text, group_lines, join_wrapped, producer_wraps_with_spaces
 
 
 class PageHasNoText(Exception):
@@ -38,20 +41,26 @@ def _is_label_line(text: str) -> bool:
     return bool(cap.caption_match(text) or cap.unit_of(text) or cap.is_source(text) or cap.is_note_start(text))
 
 
-def _furniture_bounds(page, lines: list[Line], rules: list[dict]) -> tuple[float, float]:
+def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Furniture | None) -> tuple[float, float]:
     """The y-range of the page body: running headers/footers lie outside it.
 
-    A rule near the top (bottom) edge with at most two short lines beyond it is page
-    furniture, unless text sits right against its body side: then it is the top (bottom)
-    rule of a table that starts (ends) at the page edge.
+    Text the document repeats in its margins (see furniture.py) is furniture. A rule near
+    the top (bottom) edge with at most two short lines beyond it is page furniture too,
+    unless text sits right against its body side: then it is the top (bottom) rule of a
+    table that starts (ends) at the page edge. Without repetition to go by (a document of
+    a page or two), a short line in the top or bottom band, far from the rest, is.
     """
-    h = float(page.height)
+    w, h = float(page.width), float(page.height)
     sizes = sorted(l.size for l in lines) or [10.0]
     near = 1.2 * sizes[len(sizes) // 2]
     top, bottom = 0.0, h
+    if furniture is not None:
+        repeated = [l for l in lines if furniture.is_furniture(l.text, l.top, l.bottom, w, h)]
+        top = max([l.bottom + 0.1 for l in repeated if l.bottom <= h / 2], default=0.0)
+        bottom = min([l.top - 0.1 for l in repeated if l.top > h / 2], default=h)
     for r in rules:
         if r["y"] < 0.12 * h:
-            above = [l for l in lines if l.bottom <= r["y"]]
+            above = [l for l in lines if top <= l.top and l.bottom <= r["y"]]
             below = [l.top - r["y"] for l in lines if l.top >= r["y"]]
             hugged = bool(below) and min(below) < near
             if len(above) <= 2 and not hugged and not any(_is_label_line(l.text) for l in above) and r["y"] > top:
@@ -59,45 +68,50 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict]) -> tuple[float
             break
     for r in reversed(rules):
         if r["y"] > 0.88 * h:
-            below = [l for l in lines if l.top >= r["y"]]
+            below = [l for l in lines if l.top >= r["y"] and l.bottom <= bottom]
             above = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
             hugged = bool(above) and min(above) < near
-            if len(below) <= 2 and not hugged and not any(_is_label_line(l.text) for l in below):
+            if len(below) <= 2 and not hugged and not any(_is_label_line(l.text) for l in below) and r["y"] < bottom:
                 bottom = r["y"]
             break
-    if top == 0.0:
+    learnt = furniture is not None and (furniture.repeated["top"] or furniture.repeated["bottom"])
+    if top == 0.0 and not learnt:
         # no header rule: a short line in the top band, far from the rest, is a running header
         first = [l for l in lines if l.bottom < 0.08 * h]
         if first:
             top = max(l.bottom for l in first) + 0.1
-    if bottom == h:
+    if bottom == h and not learnt:
         last = [l for l in lines if l.top > 0.93 * h]
         if last:
             bottom = min(l.top for l in last) - 0.1
     return top, bottom
 
 
-def analyse_page(page, number: int) -> PageResult:
+def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageResult:
     chars = [c for c in page.chars if c.get("text") is not None]
+    for c in chars:
+        c["text"] = glyph_text(c["text"])
     if not any(c["text"].strip() for c in chars):
         if page.images:
             raise PageHasNoText(f"page {number} has no text layer (scanned image?); OCR is not supported")
         return PageResult(number, [])
     all_lines = group_lines(chars)
-    rules = horizontal_rules(page)
-    body_top, body_bottom = _furniture_bounds(page, all_lines, rules)
+    graphics = read_graphics(page)
+    body_top, body_bottom = _furniture_bounds(page, all_lines, graphics.rules, furniture)
     lines = [l for l in all_lines if l.top >= body_top - 0.5 and l.bottom <= body_bottom + 0.5]
     body_chars = [c for c in chars if body_top - 0.5 <= c["top"] and c["bottom"] <= body_bottom + 0.5]
     size = typical_size(body_chars)
     wrap_spaces = producer_wraps_with_spaces(all_lines)
 
-    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces, rules)]
+    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces, graphics)]
     taken = [t["bbox"] for t, _ in found]
 
     def inside_taken(y0, y1):
         return any(b[1] - 2 <= y0 and y1 <= b[3] + 2 for b in taken)
 
     # regions bounded by horizontal rules only
+    # (the edges of shaded rows separate rows as rules do)
+    rules = sorted(graphics.rules + _bands_apart_from_rules(graphics), key=lambda r: r["y"])
     free_rules = [r for r in rules if body_top + 0.5 < r["y"] < body_bottom - 0.5 and not inside_taken(r["y"], r["y"])]
     groups: list[list[dict]] = []
     for r in free_rules:
@@ -105,7 +119,11 @@ def analyse_page(page, number: int) -> PageResult:
             g = groups[-1]
             last = g[-1]
             between = [l for l in lines if last["y"] < l.mid_y < r["y"]]
-            same_width = abs(last["x0"] - r["x0"]) < 8 and abs(last["x1"] - r["x1"]) < 8
+            gx0, gx1 = min(q["x0"] for q in g), max(q["x1"] for q in g)
+            same_width = abs(gx0 - r["x0"]) < 8 and abs(gx1 - r["x1"]) < 8
+            # a rule drawn across part of the table only (left out under a merged cell, or
+            # under a header label grouping some columns) belongs to it
+            same_width = same_width or (gx0 - 8 <= r["x0"] and r["x1"] <= gx1 + 8)
             inside = [l.size for l in lines if g[0]["y"] < l.mid_y < last["y"]] or [l.size for l in between]
             ref = sorted(inside)[len(inside) // 2] if inside else size
             # a heading (larger type) or a caption between two rules: two tables, not one
@@ -117,7 +135,7 @@ def analyse_page(page, number: int) -> PageResult:
     for g in groups:
         x0, x1 = min(r["x0"] for r in g), max(r["x1"] for r in g)
         top, bottom = g[0]["y"], g[-1]["y"]
-        inner = [r["y"] for r in g[1:-1]]
+        inner = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]]
         # text directly above the first rule that belongs to the table (a table printed
         # with a rule under its header only, or whose top rule is missing); under three
         # or more rules the first one is the top rule, and what is above it is not the table
@@ -130,19 +148,25 @@ def analyse_page(page, number: int) -> PageResult:
                 break
             ext_top = l.top - 0.5
         if ext_top < top:
-            inner = [top] + inner
+            inner = [(top, g[0]["x0"], g[0]["x1"])] + inner
             top = ext_top
         if len(g) == 2 and ext_top == top:
             # a top rule and a header rule with the body running on below, its closing rule
             # on a later page (a long table split by its producer)
             ext_bottom = _body_below(lines, body_chars, bottom, x0, x1, size)
             if ext_bottom > bottom:
-                inner = [bottom]
+                inner = [(bottom, g[-1]["x0"], g[-1]["x1"])]
                 bottom = ext_bottom
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
-        t = build_text_table(region_chars, (x0, top, x1, bottom), inner[:1], size, wrap_spaces, inner[1:])
+        # the header ends at the first rule across the whole table; rules above it that
+        # cover some columns only stand under labels grouping those columns
+        across = [i for i, (y, a, b) in enumerate(inner) if a <= x0 + 8 and b >= x1 - 8]
+        head = across[0] if across else 0
+        header_rule = [inner[head][0]] if inner else []
+        t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces,
+                             inner[:head] + inner[head + 1:])
         if t and t["n_cols"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -169,15 +193,23 @@ def analyse_page(page, number: int) -> PageResult:
         y0, y1 = min(m.top for m in block) - 0.5, max(m.bottom for m in block) + 0.5
         x0, x1 = min(m.x0 for m in block) - 1, max(m.x1 for m in block) + 1
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
-        bold_rows = [m for m in block if m.bold]
-        header_rule = [max(m.bottom for m in bold_rows) + 0.3] if bold_rows and bold_rows[0] is block[0] else []
-        t = build_text_table(region_chars, (x0, y0, x1, y1), header_rule, size, wrap_spaces)
+        t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces)
+        if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
+            found.append((t, "text"))
+            taken.append(t["bbox"])
+
+    # blocks that only their alignment shows to be tables
+    for zone in aligned_zones(lines, size, inside_taken):
+        x0, y0, x1, y1 = zone.bbox
+        region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1 and x0 <= c["x0"]
+                        and c["x1"] <= x1]
+        t = build_text_table(region_chars, zone.bbox, _bold_header(zone.lines), size, wrap_spaces)
         if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
 
     found.sort(key=lambda ft: ft[0]["bbox"][1])
-    parts = [_to_part(t, strategy, number, page) for t, strategy in found]
+    parts = [_to_part(t, strategy, number, graphics) for t, strategy in found]
     used = _attach_labels(parts, lines, body_bottom)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
              if i not in used and not any(_inside(l, p.bbox) for p in parts)]
@@ -185,6 +217,14 @@ def analyse_page(page, number: int) -> PageResult:
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed
     return PageResult(number, parts, leading, body_top, body_bottom, prose)
+
+
+def _bold_header(block: list[Line]) -> list[float]:
+    """Where the header ends when nothing but its type marks it: below the bold lines at
+    the top of the block."""
+    block = sorted(block, key=lambda m: m.top)
+    bold = [m for m in block if m.bold]
+    return [max(m.bottom for m in bold) + 0.3] if bold and bold[0] is block[0] else []
 
 
 def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, x1: float, size: float) -> float:
@@ -216,36 +256,30 @@ def _inside(line: Line, bbox) -> bool:
     return bbox[1] - 1 <= line.mid_y <= bbox[3] + 1 and line.x0 < bbox[2] and line.x1 > bbox[0]
 
 
-def _shaded(page, bbox) -> bool:
-    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
-    for r in page.rects:
-        if not r.get("fill"):
-            continue
-        color = r.get("non_stroking_color")
-        if color in (None, (1,), (1, 1, 1), [1], [1, 1, 1], 1, (0, 0, 0, 0), [0, 0, 0, 0]):
-            continue
-        if r["x0"] <= cx <= r["x1"] and r["top"] <= cy <= r["bottom"] and r["height"] > 3:
-            return True
-    return False
+def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:
+    """Edges of shaded areas where no rule is drawn already."""
+    return [b for b in graphics.bands
+            if not any(abs(r["y"] - b["y"]) < 1.5 and r["x0"] <= b["x0"] + 2 and r["x1"] >= b["x1"] - 2
+                       for r in graphics.rules)]
 
 
-def _header_rows(raw: list[RawCell], n_rows: int, page, strategy: str) -> int:
+def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: str) -> int:
     """Leading rows that print as a header: bold or shaded throughout."""
     n = 0
     for r in range(n_rows):
         row = [c for c in raw if c.row == r and c.text]
         if not row:
             break
-        styled = all(c.bold for c in row) or (strategy == "lines" and all(_shaded(page, c.bbox) for c in row))
+        styled = all(c.bold for c in row) or (strategy == "lines" and all(shaded(graphics, c.bbox) for c in row))
         if not styled:
             break
         n = r + max(c.row_span for c in row if c.row == r)
     return min(n, n_rows)
 
 
-def _to_part(t: dict, strategy: str, number: int, page) -> TablePart:
+def _to_part(t: dict, strategy: str, number: int, graphics: Graphics) -> TablePart:
     raw: list[RawCell] = t["cells"]
-    n_header = t.get("n_header_rows") or _header_rows(raw, t["n_rows"], page, strategy)
+    n_header = t.get("n_header_rows") or _header_rows(raw, t["n_rows"], graphics, strategy)
     cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, number) for c in raw]
     part = TablePart(page=number, bbox=tuple(round(v, 2) for v in t["bbox"]), n_cols=t["n_cols"],
                      n_rows=t["n_rows"], n_header_rows=n_header, cells=cells, strategy=strategy)

@@ -8,6 +8,7 @@ pathological content stream cannot stall a refresh.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import signal
 import threading
@@ -23,6 +24,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from . import __version__
+from .furniture import read_furniture
 from .models import ExtractedReport, ExtractionError
 from .page import PageHasNoText, analyse_page
 from .prose import build_text_blocks
@@ -103,12 +105,16 @@ def extract_report(
     """
     path = Path(path)
     current = 0
+    # pdfminer warns about every font descriptor it finds incomplete; the extraction's own
+    # warnings say what matters
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     _check_header(path)
     sha = file_sha256(path)
     rid = report_id or report_id_for(path)
     page_results = []
     warnings: list[str] = []
     title = None
+    furniture = read_furniture(str(path))
     try:
         with pdfplumber.open(str(path)) as pdf:
             n = len(pdf.pages)
@@ -123,7 +129,7 @@ def extract_report(
                 page = pdf.pages[i]
                 try:
                     with _time_budget(page_seconds):
-                        res = analyse_page(page, i + 1)
+                        res = analyse_page(page, i + 1, furniture)
                         if title is None and i == 0:
                             title = (pdf.metadata or {}).get("Title") or _title(page)
                 except PageHasNoText as e:

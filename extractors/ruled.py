@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 
+from .graphics import Graphics
 from .grid import chars_in, index_of, is_number_stack, levels_of, make_cell, snap
 from .text import column_gap, group_lines
 
@@ -25,39 +26,11 @@ LINES_SETTINGS = {
 }
 
 
-def horizontal_rules(page) -> list[dict]:
-    """Horizontal rules as {x0, x1, y}: lines and thin rectangles, pieces joined."""
-    rules = []
-    for ln in page.lines:
-        if abs(ln["top"] - ln["bottom"]) < 1.5 and ln["x1"] - ln["x0"] > 30:
-            rules.append({"x0": ln["x0"], "x1": ln["x1"], "y": (ln["top"] + ln["bottom"]) / 2})
-    for r in page.rects + page.curves:  # some producers draw rules as thin filled paths
-        if r["height"] < 2.5 and r["width"] > 30:
-            rules.append({"x0": r["x0"], "x1": r["x1"], "y": (r["top"] + r["bottom"]) / 2})
-    # the same rule drawn twice, or in pieces (one per cell, in any order)
-    rules.sort(key=lambda r: r["y"])
-    rows: list[list[dict]] = []
-    for r in rules:
-        if rows and abs(rows[-1][0]["y"] - r["y"]) < 1.0:
-            rows[-1].append(r)
-        else:
-            rows.append([r])
-    merged: list[dict] = []
-    for row in rows:
-        y = row[0]["y"]
-        for r in sorted(row, key=lambda r: r["x0"]):
-            if merged and merged[-1]["y"] == y and r["x0"] <= merged[-1]["x1"] + 2:
-                merged[-1]["x1"] = max(merged[-1]["x1"], r["x1"])
-            else:
-                merged.append({"x0": r["x0"], "x1": r["x1"], "y": y})
-    return merged
-
-
-def _open_sides(page, rules: list[dict]) -> list[dict]:
+def _open_sides(edges: list[dict], rules: list[dict]) -> list[dict]:
     """Vertical lines where a grid's outer borders would be: at the common end of two or
     more row rules, over the rows they span, when two or more column lines stand between
     them there (crossing every gap between the rules) and no line stands at that end."""
-    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
     out = []
     for side in ("x0", "x1"):
         groups: list[list[dict]] = []
@@ -95,13 +68,16 @@ def _open_sides(page, rules: list[dict]) -> list[dict]:
     return out
 
 
-def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, rules: list[dict] | None = None) -> list[dict]:
-    """Every ruled grid on the page as {bbox, cells, n_rows, n_cols}."""
+def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, graphics: Graphics) -> list[dict]:
+    """Every ruled grid on the page as {bbox, cells, n_rows, n_cols}: rules only, not the
+    edges of shaded areas (a row of shaded cells is no grid)."""
     found = []
-    settings = dict(LINES_SETTINGS)
-    sides = _open_sides(page, rules if rules is not None else horizontal_rules(page))
-    if sides:
-        settings["explicit_vertical_lines"] = sides
+    vertical = [e for e in graphics.edges if e["orientation"] == "v"] + _open_sides(graphics.edges, graphics.rules)
+    horizontal = [e for e in graphics.edges if e["orientation"] == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return found
+    settings = {**LINES_SETTINGS, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
     for t in page.find_tables(settings):
         boxes = [c for c in t.cells if c is not None]
         if not boxes:

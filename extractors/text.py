@@ -20,6 +20,18 @@ CJK_RANGES = (
 _WS = re.compile(r"\s+")
 
 
+# Kangxi radicals and CJK radical supplements: some producers' ToUnicode maps a common
+# ideograph's glyph to the radical that shares it (⽣ U+2F63 for 生 U+751F); the printed
+# glyph is the ideograph, which NFKC gives back
+_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for r in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5))
+             for cp in range(r[0], r[1] + 1) if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
+
+
+def glyph_text(text: str) -> str:
+    """A character's text as its glyph reads: radicals standing for ideographs mapped back."""
+    return text.translate(_RADICALS) if text else text
+
+
 def is_cjk(ch: str) -> bool:
     if not ch:
         return False
@@ -155,7 +167,10 @@ def _make_line(seg: list[dict]) -> Line | None:
 def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
     """Join printed lines. When the producer prints a space glyph where it wraps at a
     space (`wrap_spaces`), a line without one was broken inside a word ("0805-|P2R",
-    "ACERVULIN|A") and is joined without a space."""
+    "ACERVULIN|A") and is joined without a space. Otherwise, a wrap between two letters is
+    taken for a space; one after a slash, a hyphen or an opening bracket, before closing
+    punctuation, or between two digits is inside a word ("2019/04/|08", "1,35|5.95"):
+    numbers, dates and codes carry no spaces."""
     out = ""
     prev_space = False
     for ln in lines:
@@ -163,11 +178,19 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
         if not t:
             continue
         if out and not (is_cjk(out[-1]) or is_cjk(t[0])):
-            if not wrap_spaces or prev_space:
+            if wrap_spaces:
+                if prev_space:
+                    out += " "
+            elif not _inside_word(out[-1], t[0]):
                 out += " "
         out += t
         prev_space = ln.trailing_space
     return out
+
+
+def _inside_word(before: str, after: str) -> bool:
+    return (before in "/-‐(（[" or after in ",.;:)）]%，。；：、" or (before.isdigit() and after.isdigit())
+            or (before in ".,:" and after.isdigit()))
 
 
 def producer_wraps_with_spaces(lines: list[Line]) -> bool:

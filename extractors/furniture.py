@@ -1,0 +1,131 @@
+"""Page furniture: running headers, footers and page numbers, told from the body by repetition.
+
+A running header or footer is text printed in the top or bottom margin of many pages at
+the same height (a page number repeats once its digits are set aside). The text body
+starts below it on every page, so what repeats in the margins above the body's usual top
+(below its usual bottom) is furniture; a table's header row repeated at the top of each
+page it runs over stands where the body starts, and is not.
+
+The margins of every page are read first, with pdfium (a few milliseconds a page), so
+that the main pass, which reads one page at a time, knows the whole document's furniture.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+BAND = 0.15  # the share of the page height at the top and at the bottom where furniture stands
+_DIGITS = re.compile(r"[0-9０-９]+")
+_ROMAN = re.compile(r"^[ivxlcIVXLC]+$")
+
+
+def signature(text: str) -> str:
+    """What stays the same from page to page: no whitespace, digits (page numbers) set aside."""
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    s = _DIGITS.sub("#", s)
+    return "#" if _ROMAN.match(s) else s
+
+
+@dataclass
+class Furniture:
+    """Repeated margin text of one document: band ("top"/"bottom") -> signatures, and the
+    body's usual top and bottom (as shares of the page height) per page shape."""
+
+    repeated: dict[str, set[str]] = field(default_factory=lambda: {"top": set(), "bottom": set()})
+    body: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+
+    def is_furniture(self, text: str, top: float, bottom: float, width: float, height: float) -> bool:
+        sig = signature(text)
+        if not sig:
+            return False
+        body_top, body_bottom = self.body.get(_shape(width, height), (BAND, 1 - BAND))
+        if bottom <= BAND * height and sig in self.repeated["top"]:
+            return bottom <= body_top * height + 1.0
+        if top >= (1 - BAND) * height and sig in self.repeated["bottom"]:
+            return top >= body_bottom * height - 1.0
+        return False
+
+
+def _shape(width: float, height: float) -> tuple[int, int]:
+    return round(width), round(height)
+
+
+def _band_lines(textpage, width: float, height: float) -> list[tuple[str, float, float]]:
+    """(text, top, bottom) of the lines in the top and bottom bands, top-down coordinates."""
+    boxes = []
+    for i in range(textpage.count_rects()):
+        left, low, right, high = textpage.get_rect(i)
+        top, bottom = height - high, height - low
+        if bottom <= BAND * height or top >= (1 - BAND) * height:
+            boxes.append((left, top, right, bottom))
+    boxes.sort(key=lambda b: (b[1], b[0]))
+    lines: list[list] = []
+    for b in boxes:
+        if lines and b[1] < lines[-1][3] - 0.3 * (b[3] - b[1]) and b[3] > lines[-1][1]:
+            ln = lines[-1]
+            ln[0], ln[1], ln[2], ln[3] = min(ln[0], b[0]), min(ln[1], b[1]), max(ln[2], b[2]), max(ln[3], b[3])
+        else:
+            lines.append(list(b))
+    out = []
+    for left, top, right, bottom in lines:
+        text = textpage.get_text_bounded(left - 0.5, height - bottom - 0.5, right + 0.5, height - top + 0.5)
+        out.append((text, top, bottom))
+    return out
+
+
+def read_furniture(path: str, min_pages: int = 3, share: float = 0.2) -> Furniture:
+    """The repeated margin text of the PDF at `path` (empty when it cannot be read this
+    way: the main pass then decides page by page)."""
+    import pypdfium2 as pdfium
+
+    found = Furniture()
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except Exception:  # an unreadable file fails in the main pass with a proper message
+        return found
+    try:
+        pages: list[tuple[tuple[int, int], float, list[tuple[str, float, float]]]] = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    pages.append((_shape(width, height), height, _band_lines(textpage, width, height)))
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+    except Exception:
+        return found
+    finally:
+        pdf.close()
+    if len(pages) < min_pages:
+        return found
+    counts: dict[tuple[str, str], set[int]] = {}
+    for n, (_, height, lines) in enumerate(pages):
+        for text, top, bottom in lines:
+            band = "top" if bottom <= BAND * height else "bottom"
+            counts.setdefault((band, signature(text)), set()).add(n)
+    need = max(min_pages, share * len(pages))
+    for (band, sig), on in counts.items():
+        if sig and len(on) >= need:
+            found.repeated[band].add(sig)
+    # the body's usual top and bottom: where the first and last text that does not repeat
+    # stands, per page shape (a median, so pages that open with a repeated table header
+    # do not move it)
+    by_shape: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
+    for shape, height, lines in pages:
+        tops, bottoms = by_shape.setdefault(shape, ([], []))
+        free_top = [top for text, top, bottom in lines
+                    if bottom <= BAND * height and signature(text) not in found.repeated["top"]]
+        free_bottom = [bottom for text, top, bottom in lines
+                       if top >= (1 - BAND) * height and signature(text) not in found.repeated["bottom"]]
+        tops.append(min(free_top) / height if free_top else BAND)
+        bottoms.append(max(free_bottom) / height if free_bottom else 1 - BAND)
+    for shape, (tops, bottoms) in by_shape.items():
+        found.body[shape] = (statistics.median(tops), statistics.median(bottoms))
+    return found

@@ -1,0 +1,84 @@
+"""What a page draws besides text, sorted by what it says about tables.
+
+Rules (stroked lines, outlines, and thin filled shapes: producers draw a rule either way)
+bound cells. Shading (filled areas, a header's background, zebra rows) only colours them:
+its edges are where a shaded row begins and ends, which separates rows like a rule does,
+but a grid of shaded cells is not a ruled grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pdfplumber.utils import obj_to_edges
+
+THIN = 2.5  # a filled shape this thin is a rule
+
+
+@dataclass
+class Graphics:
+    edges: list[dict] = field(default_factory=list)  # rule edges, pdfplumber edge dicts ("v"/"h")
+    rules: list[dict] = field(default_factory=list)  # horizontal rules {x0, x1, y}, pieces joined
+    bands: list[dict] = field(default_factory=list)  # top and bottom of shaded areas {x0, x1, y}
+    fills: list[tuple[float, float, float, float]] = field(default_factory=list)  # shaded boxes
+
+
+def _white(color) -> bool:
+    if color is None:
+        return False
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    if not values or any(not isinstance(v, (int, float)) for v in values):
+        return False
+    if len(values) == 4:  # CMYK: no ink is white
+        return all(v <= 0.03 for v in values)
+    return all(v >= 0.97 for v in values)
+
+
+def _thin(obj) -> bool:
+    return obj["height"] < THIN or obj["width"] < THIN
+
+
+def read_graphics(page) -> Graphics:
+    g = Graphics()
+    width, height = float(page.width), float(page.height)
+    for obj in list(page.lines) + list(page.rects) + list(page.curves):
+        stroked = obj["object_type"] == "line" or bool(obj.get("stroke"))
+        stroked = stroked and not _white(obj.get("stroking_color"))
+        filled = bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
+        if stroked or (filled and _thin(obj)):
+            g.edges.extend(e for e in obj_to_edges(obj) if e["x1"] - e["x0"] + e["bottom"] - e["top"] > 1)
+        if filled and not _thin(obj) and obj["width"] < 0.9 * width and obj["height"] < 0.9 * height:
+            g.fills.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    g.rules = _join([{"x0": e["x0"], "x1": e["x1"], "y": (e["top"] + e["bottom"]) / 2}
+                     for e in g.edges if e["orientation"] == "h"])
+    g.bands = _join([{"x0": x0, "x1": x1, "y": y} for x0, top, x1, bottom in g.fills for y in (top, bottom)])
+    return g
+
+
+def _join(pieces: list[dict], min_width: float = 30.0) -> list[dict]:
+    """Horizontal pieces at one height joined where they touch: the same rule drawn twice,
+    or in pieces (one per cell, in any order). Short marks (underlines, bullets) are left
+    out after joining, so a rule over a narrow column is not lost."""
+    pieces = sorted(pieces, key=lambda r: r["y"])
+    rows: list[list[dict]] = []
+    for r in pieces:
+        if rows and abs(rows[-1][0]["y"] - r["y"]) < 1.0:
+            rows[-1].append(r)
+        else:
+            rows.append([r])
+    merged: list[dict] = []
+    for row in rows:
+        y = sum(r["y"] for r in row) / len(row)
+        start = len(merged)
+        for r in sorted(row, key=lambda r: r["x0"]):
+            if len(merged) > start and r["x0"] <= merged[-1]["x1"] + 2:
+                merged[-1]["x1"] = max(merged[-1]["x1"], r["x1"])
+            else:
+                merged.append({"x0": r["x0"], "x1": r["x1"], "y": y})
+    return [r for r in merged if r["x1"] - r["x0"] > min_width]
+
+
+def shaded(graphics: Graphics, bbox) -> bool:
+    """Does a shaded area lie under the middle of `bbox`?"""
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in graphics.fills)

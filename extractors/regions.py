@@ -1,0 +1,183 @@
+"""Tables that only their text shows: no rule, no caption, columns kept apart by whitespace.
+
+Text set in columns leaves corridors of whitespace that run down through consecutive
+lines at the same places (the text-edge idea of Nurminen's method, which Tabula uses);
+running text does not: a line of a paragraph runs the width of the text column, or ends
+the paragraph short at its left margin. A zone is a run of lines with no prose line in it,
+set in one type size and without a gap wider than a paragraph's; it is a table when at
+least two of its lines are cut by the same whitespace corridors into two or more pieces,
+and it is not a list (markers in one column, running text in the other) or a table of
+contents (titles and page numbers joined by leader dots).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from . import captions as cap
+from .text import Line, column_gap, group_lines
+
+# list markers standing alone in a first column: "•", "1.", "(1)", "一、", "A."
+_MARKER = re.compile(r"^\s*(?:[•●■◆▪‧・\-–—*]|[0-9０-９]{1,3}\s*[.．、)]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|"
+                     r"[一二三四五六七八九十]{1,3}\s*、|[A-Za-z]\s*[.)])\s*$")
+# leader dots between a title and its page number
+LEADER = re.compile(r"[.．·…‥・]{4,}|(?:[.．·]\s){4,}")
+_PAGE_NUMBER = re.compile(r"^\s*[0-9０-９ivxlcIVXLC]{1,4}\s*$")
+
+
+@dataclass
+class Zone:
+    lines: list[Line]
+    bbox: tuple[float, float, float, float]
+    gutters: list[tuple[float, float]]
+
+
+def pieces(line: Line, gap: float) -> list[Line]:
+    """A line cut at whitespace wider than `gap` (one piece per column it crosses). A line
+    whose spaces are all alike (justified running text stretches every space of a line by
+    the same amount) is one piece however wide they are."""
+    if not line.chars:
+        return [line]
+    parts = group_lines(line.chars, split_gap=gap)
+    if len(parts) > 1 and _evenly_spaced(line):
+        return [line]
+    return parts
+
+
+def _evenly_spaced(line: Line) -> bool:
+    vis = sorted((c for c in line.chars if c["text"].strip()), key=lambda c: c["x0"])
+    gaps = [b["x0"] - a["x1"] for a, b in zip(vis, vis[1:])]
+    spaces = sorted(g for g in gaps if g > 0.15 * line.size)
+    return len(spaces) >= 3 and spaces[-1] <= 1.6 * statistics.median(spaces)
+
+
+def is_label(text: str) -> bool:
+    return bool(cap.caption_match(text) or cap.unit_of(text) or cap.is_source(text) or cap.is_note_start(text))
+
+
+def text_column(lines: list[Line]) -> tuple[float, float]:
+    """The left edge and right edge of the page's running text."""
+    if not lines:
+        return 0.0, 0.0
+    lefts = sorted(l.x0 for l in lines)
+    rights = sorted(l.x1 for l in lines)
+    return lefts[len(lefts) // 10], rights[int(0.9 * (len(rights) - 1))]
+
+
+def _prose_lines(lines: list[Line], split: list[list[Line]], left: float, right: float) -> set[int]:
+    """Indexes of lines of running text: one piece running most of the text width, and the
+    short line that closes such a paragraph (at its line spacing, not right of its start)."""
+    width = max(1.0, right - left)
+    prose: set[int] = set()
+    for i, (l, ps) in enumerate(zip(lines, split)):
+        if len(ps) != 1:
+            continue
+        if l.x1 - l.x0 >= 0.7 * width:
+            prose.add(i)
+        elif i - 1 in prose:
+            prev = lines[i - 1]
+            if (l.top - prev.bottom <= 0.8 * max(l.size, prev.size) and abs(l.size - prev.size) <= 0.5
+                    and l.x0 <= prev.x0 + 0.5 * l.size):
+                prose.add(i)
+    return prose
+
+
+def _gutters(runs: list[Line], x0: float, x1: float, min_gap: float) -> list[tuple[float, float]]:
+    edges = sorted((r.x0, r.x1) for r in runs)
+    out, cursor = [], None
+    for a, b in edges:
+        if cursor is not None and a - cursor >= min_gap:
+            out.append((cursor, a))
+        cursor = b if cursor is None else max(cursor, b)
+    return out
+
+
+def aligned_zones(lines: list[Line], size: float, taken) -> list[Zone]:
+    """Zones of the page's body `lines` (reading order, furniture removed) that are tables
+    by their alignment alone; `taken(top, bottom)` says where another table already is."""
+    if len(lines) < 2:
+        return []
+    lines = sorted(lines, key=lambda l: (l.top, l.x0))
+    gap = column_gap(size)
+    split = [pieces(l, gap) for l in lines]
+    left, right = text_column(lines)
+    prose = _prose_lines(lines, split, left, right)
+    zones: list[list[int]] = []
+    for i, l in enumerate(lines):
+        stop = i in prose or is_label(l.text) or taken(l.top, l.bottom)
+        if not stop and zones and zones[-1]:
+            last = lines[zones[-1][-1]]
+            ref = statistics.median(lines[k].size for k in zones[-1])
+            if l.top - last.bottom > 2.5 * ref or abs(l.size - ref) > 0.2 * ref:
+                zones.append([])
+        if stop:
+            if zones and zones[-1]:
+                zones.append([])
+            continue
+        if not zones:
+            zones.append([])
+        zones[-1].append(i)
+    out = []
+    for z in zones:
+        zone = _as_table(z, lines, split, size)
+        if zone is not None:
+            out.append(zone)
+    return out
+
+
+def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: float) -> Zone | None:
+    multi = [i for i in idx if len(split[i]) >= 2]
+    if len(multi) < 2:
+        return None
+    zl = [lines[i] for i in idx]
+    x0, x1 = min(l.x0 for l in zl), max(l.x1 for l in zl)
+    width = max(1.0, x1 - x0)
+    # a piece spanning most of the zone (a group row, a title) hides the corridors it
+    # crosses: it says nothing about where the columns are
+    runs = [r for i in idx for r in split[i] if r.x1 - r.x0 < 0.6 * width]
+    gutters = _gutters(runs, x0, x1, column_gap(size))
+    if not gutters:
+        return None
+    # the corridors must cut lines, not only separate pieces that never stand side by side
+    cut = [i for i in multi if sum(1 for a, b in gutters
+                                   if any(r.x1 <= a + 0.5 for r in split[i]) and any(r.x0 >= b - 0.5 for r in split[i])
+                                   ) >= 1]
+    # two lines may share a river of spaces by chance; three, or two cut twice, do not
+    if len(cut) < 3 and not (len(cut) == 2 and len(gutters) >= 2):
+        return None
+    # trim lines above the first line set in columns and below the last one: a heading or
+    # a paragraph's stray line beside the table is not part of it, unless wrapped cell text
+    first, last = idx.index(cut[0]), idx.index(cut[-1])
+    kept = idx[first:last + 1]
+    below = idx[last + 1:]
+    for i in below:  # the rest of a wrapped last row, within one column
+        prev = lines[kept[-1]]
+        if lines[i].top - prev.bottom > 0.8 * prev.size or len(split[i]) > 1:
+            break
+        kept.append(i)
+    zl = [lines[i] for i in kept]
+    pieces_ = [split[i] for i in kept]
+    columns = len(gutters) + 1
+    if columns == 2 and _is_list(pieces_, gutters):
+        return None
+    if _is_contents(zl):
+        return None
+    bbox = (min(l.x0 for l in zl) - 1, min(l.top for l in zl) - 0.5, max(l.x1 for l in zl) + 1,
+            max(l.bottom for l in zl) + 0.5)
+    return Zone(zl, bbox, gutters)
+
+
+def _is_list(split: list[list[Line]], gutters) -> bool:
+    """Two columns whose first holds only list markers: a list, not a table."""
+    a = gutters[0][0]
+    firsts = [ps[0] for ps in split if ps and ps[0].x1 <= a + 0.5]
+    return bool(firsts) and all(_MARKER.match(p.text) for p in firsts)
+
+
+def _is_contents(lines: list[Line]) -> bool:
+    """Titles and page numbers joined by leader dots: a table of contents."""
+    ends = [l for l in lines if LEADER.search(l.text)]
+    return len(ends) >= 0.6 * len(lines) and all(
+        _PAGE_NUMBER.match(LEADER.split(l.text)[-1]) for l in ends)
