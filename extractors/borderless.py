@@ -16,6 +16,56 @@ from .grid import RawCell, is_number_stack, levels_of, make_cell, snap
 from .text import Line, column_gap, group_lines, join_lines, join_wrapped
 
 
+def _split_at_corridors(lines: list[Line], header_bottom: float | None, size: float, width: float) -> list[Line]:
+    """Cell text by where each glyph is: a corridor of whitespace that runs down through
+    nearly all the body lines is a column boundary, and a body line that crosses it with a
+    gap between two glyphs inside the corridor is two cells' text that happen to stand
+    close (a wrapped line beside the next column's text), not one piece. A line crossing
+    it with no gap there is a cell spanning the columns, and stays whole."""
+    body = [l for l in lines if header_bottom is None or l.top > header_bottom]
+    narrow = [l for l in body if l.x1 - l.x0 < 0.6 * width]
+    if len(narrow) < 4:
+        return lines
+    lo, hi = int(min(l.x0 for l in narrow)) - 1, int(max(l.x1 for l in narrow)) + 2
+    cover = [0] * (hi - lo + 1)
+    for l in narrow:
+        for x in range(int(l.x0 + 0.5) - lo, int(l.x1 - 0.5) - lo + 1):
+            cover[x] += 1
+    allowed = max(1, int(0.08 * len(narrow)))
+    corridors, start = [], None
+    for i, c in enumerate(cover + [len(narrow)]):
+        if c <= allowed and 0 < i < len(cover) - 1:
+            start = i if start is None else start
+        elif start is not None:
+            a, b = start + lo, i + lo
+            # a real boundary: lines stand on both sides of it, clear of it
+            left = sum(1 for l in narrow if l.x1 <= a + 0.5)
+            right = sum(1 for l in narrow if l.x0 >= b - 0.5)
+            if b - a >= 0.5 * column_gap(size) and left >= 3 and right >= 3:
+                corridors.append((a, b))
+            start = None
+    if not corridors:
+        return lines
+    out = []
+    for l in lines:
+        crossing = [(a, b) for a, b in corridors if l.x0 < a and l.x1 > b]
+        if not crossing or l not in body or not l.chars:
+            out.append(l)
+            continue
+        vis = sorted((c for c in l.chars if c["text"].strip()), key=lambda c: c["x0"])
+        cuts = [(p["x1"] + n["x0"]) / 2 for p, n in zip(vis, vis[1:])
+                if n["x0"] - p["x1"] >= max(1.0, 0.15 * size)
+                and any(a - 0.5 <= (p["x1"] + n["x0"]) / 2 <= b + 0.5 for a, b in crossing)]
+        if not cuts:
+            out.append(l)
+            continue
+        bounds = [float("-inf")] + cuts + [float("inf")]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = [c for c in l.chars if a < (c["x0"] + c["x1"]) / 2 < b]
+            out.extend(group_lines(piece))
+    return out
+
+
 def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, tolerance: int):
     """x-intervals crossed by at most `tolerance` segments, at least min_gap wide."""
     lo, hi = int(x0) - 1, int(x1) + 2
@@ -217,45 +267,41 @@ def _col_of(edges: list[float], x: float) -> int:
     return len(edges) - 2
 
 
-def _blocks(lines: list[Line], intra: float, rules: list[tuple[float, float, float]]) -> list[list[Line]]:
-    """Lines of one cell: closer than `intra`, with no rule printed between them across
-    where they stand (rules are (y, x0, x1) segments)."""
+def _blocks(lines: list[Line], pitch: float, rules: list[tuple[float, float, float]]) -> list[list[Line]]:
+    """Lines of one cell: each at most `pitch` below the one before (baseline to
+    baseline), with no rule printed between them across where they stand (rules are
+    (y, x0, x1) segments)."""
     out: list[list[Line]] = []
     for ln in sorted(lines, key=lambda l: l.top):
-        above = max(l.bottom for l in out[-1]) if out else None
-        if out and ln.top - above <= intra and not any(
-                above - 0.5 <= y <= ln.top + 0.5 and a < min(ln.x1, out[-1][0].x1) and b > max(ln.x0, out[-1][0].x0)
-                for y, a, b in rules):
-            out[-1].append(ln)
-        else:
-            out.append([ln])
+        if out:
+            prev = out[-1][-1]
+            above = max(l.bottom for l in out[-1])
+            ruled = any(above - 0.5 <= y <= ln.top + 0.5 and a < min(ln.x1, prev.x1) and b > max(ln.x0, prev.x0)
+                        for y, a, b in rules)
+            if ln.baseline - prev.baseline <= pitch and not ruled:
+                out[-1].append(ln)
+                continue
+        out.append([ln])
     return out
 
 
-def _intra_gap(col_lines: dict[int, list[Line]], size: float) -> float:
-    """The largest vertical gap that still counts as a wrapped line inside one cell."""
-    gaps = []
+def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
+    """The largest baseline-to-baseline distance at which two lines of a column are one
+    wrapped cell: the closest any two lines of a column stand (one wrapped cell is enough
+    to show the leading), when some lines stand further apart than that (rows are set
+    apart by their padding); -1 when every printed line is its own row."""
+    pitches = []
     for lines in col_lines.values():
-        ls = sorted(lines, key=lambda l: l.top)
+        ls = sorted(lines, key=lambda l: l.baseline)
         for a, b in zip(ls, ls[1:]):
-            g = b.top - a.bottom
-            if g > -0.5 * size:
-                gaps.append(max(0.0, g))
-    if len(gaps) < 2:
+            p = b.baseline - a.baseline
+            if p > 0.6 * max(a.size, b.size):
+                pitches.append(p)
+    if len(pitches) < 2:
         return -1.0
-    gaps.sort()
-    # the closest pair of lines in any column: one wrapped cell is enough to tell the
-    # wrap spacing, however many single-line rows surround it
-    positive = [g for g in gaps if g > 0.3]
-    small = positive[0] if positive else gaps[0]
-    # wrapped lines inside a cell sit closer than half a line height; a gap that large
-    # is a row break however the table is spaced
-    if small >= 0.5 * size:
-        return -1.0  # every printed line is its own row
-    limit = min(small * 1.25 + 0.6, 0.5 * size)
-    if any(g > limit for g in gaps):
-        return limit
-    return -1.0
+    small = min(pitches)
+    limit = small + max(0.5, 0.06 * small)
+    return limit if any(p > limit for p in pitches) else -1.0
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
@@ -274,6 +320,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     if len(lines) < 2:
         return None
     header_bottom = min(header_rules) if header_rules else None
+    lines = _split_at_corridors(lines, header_bottom, size, x1 - x0)
     cuts = [(y, x0 - 1, x1 + 1) for y in header_rules] + [
         r if isinstance(r, tuple) else (r, x0 - 1, x1 + 1) for r in row_rules]
     body = [ln for ln in lines if header_bottom is None or ln.top > header_bottom]
@@ -339,7 +386,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     for ln, c0, c1 in placed:
         if c0 == c1:
             col_lines.setdefault(c0, []).append(ln)
-    intra = _intra_gap(col_lines, size)
+    intra = _wrap_pitch(col_lines, size)
 
     # blocks = cells' text; a block is tied to the column span of its first line
     blocks = []  # (top, bottom, c0, c1, lines)
@@ -351,12 +398,13 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         head = [l for l in ls if header_bottom is not None and l.bottom <= header_bottom]
         body_ls = [l for l in ls if header_bottom is None or l.bottom > header_bottom]
         # header labels wrap far more often than they stack: closely set lines are one label
-        for zone, limit in ((head, 0.5 * size), (body_ls, intra)):
+        for zone, limit in ((head, 1.6 * size), (body_ls, intra)):
             for b in _blocks(zone, limit, cuts):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
     blocks = _split_stacked_numbers(blocks, header_bottom, size)
-    rows = _cut_at_rules(_row_bands(blocks, n_cols, header_bottom, size), [c[0] for c in cuts], size)
+    rows = _ruled_rows(blocks, cuts, n_cols, header_bottom, size, (top, bottom)) if row_rules else \
+        _cut_at_rules(_row_bands(blocks, n_cols, header_bottom, size), [c[0] for c in cuts], size)
     if not rows:
         return None
     n_rows = len(rows)
@@ -387,6 +435,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         if any(id(l) in group_rows for l in b):
             group_cells.append(cell)
     _span_group_rows(group_cells, cells, n_cols)
+    _merge_where_rules_stop(cells, rows, edges, cuts, size)
     _extend_centred_merges(cells, rows, n_header, size)
     _extend_header_levels(cells, rows, n_header, size)
     _span_split_columns(cells, split_cols)
@@ -398,8 +447,8 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
 
 def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: float) -> list:
     """Numbers do not wrap: a body block of several lines that are each a number alone is
-    that many rows, set without space between them. A block beside them whose lines each
-    stand level with one of those numbers (the rows' labels) is as many rows too."""
+    that many rows, set without space between them, and so is a block beside them whose
+    lines each stand level with one of those numbers (the rows' labels)..."""
     def in_body(b) -> bool:
         return header_bottom is None or b[0] > header_bottom
 
@@ -407,13 +456,41 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
     levels = snap([l.top for b in blocks if in_body(b) and is_number_stack(b[4]) for l in b[4]], tol)
     if not levels:
         return blocks
+    level = [b for b in blocks if in_body(b) and len(b[4]) >= 2 and levels_of(b[4], levels, tol) is not None]
+    # ...when another column stands on the same levels: a number alone in a column too
+    # narrow for it wraps onto two lines like any text
+    if len({(b[2], b[3]) for b in level}) < 2:
+        return blocks
     out = []
     for b in blocks:
-        if in_body(b) and len(b[4]) >= 2 and levels_of(b[4], levels, tol) is not None:
+        if any(b is x for x in level):
             out.extend((l.top, l.bottom, b[2], b[3], [l]) for l in b[4])
         else:
             out.append(b)
     return out
+
+
+def _ruled_rows(blocks, cuts, n_cols: int, header_bottom: float | None, size: float,
+                span: tuple[float, float]) -> list[tuple[float, float]]:
+    """Rows of a table ruled between its rows: the bands between rules (a rule drawn
+    under some columns only still ends a row), each cut further where its text shows rows
+    set without a rule between them. Bands with no text (a double rule) are no rows."""
+    tol = 0.3 * size
+    ys = sorted({round(y, 1) for y, _, _ in cuts if span[0] + tol < y < span[1] - tol})
+    bounds = [span[0]] + ys + [span[1]]
+    rows: list[tuple[float, float]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        inside = [bl for bl in blocks if a - tol <= bl[0] and bl[1] <= b + tol]
+        if not any(a < (bl[0] + bl[1]) / 2 < b for bl in blocks):
+            continue
+        sub = _row_bands(inside, n_cols, None, size) if inside else []
+        if len(sub) > 1:
+            cuts_inside = [(x[1] + y[0]) / 2 for x, y in zip(sub, sub[1:])]
+            edges = [a] + cuts_inside + [b]
+            rows.extend(zip(edges, edges[1:]))
+        else:
+            rows.append((a, b))
+    return rows
 
 
 def _cut_at_rules(rows: list[tuple[float, float]], ys: list[float], size: float) -> list[tuple[float, float]]:
@@ -528,6 +605,42 @@ def _span_group_rows(group_cells: list[RawCell], cells: list[RawCell], n_cols: i
             g.col_span = n_cols
 
 
+def _merge_where_rules_stop(cells: list[RawCell], rows, edges: list[float], cuts, size: float) -> None:
+    """Rows ruled apart under some columns and not under others: the rule is left out
+    under a merged cell. A cell in a column the rule leaves out runs on across it, over
+    empty slots, until a rule that does cross its column."""
+    tol = 0.35 * size
+    drawn: dict[int, list[tuple[float, float]]] = {}  # row boundary -> x-extents of its rules
+    for b in range(1, len(rows)):
+        segs = [(a, c) for y, a, c in cuts if rows[b - 1][1] - tol <= y <= rows[b][0] + tol]
+        if segs:
+            drawn[b] = segs
+    if not drawn:
+        return
+
+    def crossed(b: int, cols) -> bool:
+        return any(a <= (edges[k] + edges[k + 1]) / 2 <= c for k in cols for a, c in drawn[b])
+
+    slots = _slots(cells)
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        if not cell.text:
+            continue
+        cols = range(cell.col, cell.col + cell.col_span)
+        while True:
+            b = cell.row + cell.row_span
+            if b not in drawn or crossed(b, cols) or any((b, k) in slots for k in cols):
+                break
+            cell.row_span += 1
+            slots.update({(b, k): cell for k in cols})
+        while True:
+            b = cell.row
+            if b not in drawn or crossed(b, cols) or any((b - 1, k) in slots for k in cols):
+                break
+            cell.row -= 1
+            cell.row_span += 1
+            slots.update({(cell.row, k): cell for k in cols})
+
+
 def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float) -> None:
     """Fill vertically centred values over the empty slots of their column.
 
@@ -629,11 +742,12 @@ def _extend_header_levels(cells: list[RawCell], rows, n_header: int, size: float
 
 
 def _extend_header_spans(cells: list[RawCell], edges: list[float], n_header: int, size: float) -> None:
-    """An upper-level header label is centred over the columns it groups: extend it over
-    the empty header slots beside it that keep it centred."""
+    """A header label is centred over the columns it heads: extend it over the empty
+    header slots beside it that keep it centred (an upper level grouping columns, or a
+    label over a column and the unlabelled one beside it)."""
     taken = set(_slots(cells))
     for c in cells:
-        if c.row >= n_header - 1 or c.row + c.row_span >= n_header or not c.text:
+        if c.row >= n_header or not c.text:
             continue
         lo, hi = c.col, c.col + c.col_span - 1
         while lo - 1 >= 0 and (c.row, lo - 1) not in taken:

@@ -53,6 +53,18 @@ def base_caption(caption: str) -> str:
     return CONTINUED_RE.sub("", caption).strip()
 
 
+# a unit printed inside the caption: "表 4-5 首發新藥之申報金額（單位：新臺幣萬元）"
+UNIT_IN_CAPTION_RE = re.compile(r"\s*[（(]\s*(?:單\s*位|Unit)\s*[:：]\s*(?P<unit>[^)）]+?)\s*[)）]\s*$")
+
+
+def split_unit(caption: str) -> tuple[str, str | None]:
+    """The caption without a unit printed at its end, and that unit."""
+    m = UNIT_IN_CAPTION_RE.search(caption)
+    if not m:
+        return caption, None
+    return caption[:m.start()].rstrip(), m.group("unit")
+
+
 def unit_of(text: str) -> str | None:
     m = UNIT_RE.match(text)
     return m.group("unit") if m else None

@@ -7,7 +7,10 @@ Everything here is plain data (dataclasses that serialise to the JSON form writt
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .grid import RawCell
 
 
 class ExtractionError(Exception):
@@ -42,13 +45,24 @@ class TablePart:
     n_header_rows: int
     cells: list[Cell]
     strategy: str  # "lines" (ruled grid) or "text" (aligned whitespace)
-    caption: str | None = None
+    caption: str | None = None  # printed above the table, or as its first row
     unit: str | None = None
     notes: list[str] = field(default_factory=list)
     source: str | None = None
     warnings: list[str] = field(default_factory=list)
     # the notes block ran to the bottom of the page and may go on on the next one
     notes_open: bool = False
+    # a caption printed right below the table; whether it is this table's or the next
+    # one's is the document's convention, settled when the parts are stitched
+    caption_below: str | None = None
+    # index of the caption line on the page, to tell when two tables could claim one line
+    caption_line: int | None = None
+    caption_below_line: int | None = None
+    # the grid's cells with their geometry, for decisions that need more than text
+    # (a row cut by the page break, a value centred on empty slots)
+    raw_cells: list["RawCell"] = field(default_factory=list)
+    # x of the column boundaries, left to right (n_cols + 1)
+    col_edges: list[float] = field(default_factory=list)
 
     def grid(self) -> list[list[str]]:
         """The filled grid: a merged cell's text repeated in every slot it covers."""

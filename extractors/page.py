@@ -15,7 +15,7 @@ from .furniture import Furniture
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .regions import aligned_zones
+from .regions import aligned_zones, running_text
 from .graphics import Graphics, read_graphics, shaded
 from .ruled import find_ruled_tables
 from .text import Line, column_gap, glyph_text, group_lines, join_wrapped, producer_wraps_with_spaces
@@ -35,6 +35,8 @@ class PageResult:
     body_bottom: float = 0.0
     # the running text: lines outside every table and not attached to one as a label
     prose: list[ProseLine] = field(default_factory=list)
+    # running text below the last table: it does not run on to the next page
+    after_last_table: bool = False
 
 
 def _is_label_line(text: str) -> bool:
@@ -113,26 +115,8 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
     # (the edges of shaded rows separate rows as rules do)
     rules = sorted(graphics.rules + _bands_apart_from_rules(graphics), key=lambda r: r["y"])
     free_rules = [r for r in rules if body_top + 0.5 < r["y"] < body_bottom - 0.5 and not inside_taken(r["y"], r["y"])]
-    groups: list[list[dict]] = []
-    for r in free_rules:
-        if groups:
-            g = groups[-1]
-            last = g[-1]
-            between = [l for l in lines if last["y"] < l.mid_y < r["y"]]
-            gx0, gx1 = min(q["x0"] for q in g), max(q["x1"] for q in g)
-            same_width = abs(gx0 - r["x0"]) < 8 and abs(gx1 - r["x1"]) < 8
-            # a rule drawn across part of the table only (left out under a merged cell, or
-            # under a header label grouping some columns) belongs to it
-            same_width = same_width or (gx0 - 8 <= r["x0"] and r["x1"] <= gx1 + 8)
-            inside = [l.size for l in lines if g[0]["y"] < l.mid_y < last["y"]] or [l.size for l in between]
-            ref = sorted(inside)[len(inside) // 2] if inside else size
-            # a heading (larger type) or a caption between two rules: two tables, not one
-            heading = any(l.size > 1.2 * ref for l in between)
-            if same_width and not heading and not any(_is_label_line(l.text) for l in between):
-                g.append(r)
-                continue
-        groups.append([r])
-    for g in groups:
+    prose_ids = running_text(lines, size)
+    for g in _rule_groups(free_rules, lines, size):
         x0, x1 = min(r["x0"] for r in g), max(r["x1"] for r in g)
         top, bottom = g[0]["y"], g[-1]["y"]
         inner = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]]
@@ -144,7 +128,8 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
             above = []
         ext_top = top
         for l in above:
-            if ext_top - l.bottom > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15:
+            if (ext_top - l.bottom > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15
+                    or id(l) in prose_ids):
                 break
             ext_top = l.top - 0.5
         if ext_top < top:
@@ -160,13 +145,17 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
-        # the header ends at the first rule across the whole table; rules above it that
-        # cover some columns only stand under labels grouping those columns
-        across = [i for i, (y, a, b) in enumerate(inner) if a <= x0 + 8 and b >= x1 - 8]
-        head = across[0] if across else 0
-        header_rule = [inner[head][0]] if inner else []
-        t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces,
-                             inner[:head] + inner[head + 1:])
+        if len(inner) >= 3:
+            # ruled between every row (or most): no rule marks the header; its type does
+            header_rule, row_rules = [], inner
+        else:
+            # the header ends at the first rule across the whole table; rules above it that
+            # cover some columns only stand under labels grouping those columns
+            across = [i for i, (y, a, b) in enumerate(inner) if a <= x0 + 8 and b >= x1 - 8]
+            head = across[0] if across else 0
+            header_rule = [inner[head][0]] if inner else []
+            row_rules = inner[:head] + inner[head + 1:]
+        t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules)
         if t and t["n_cols"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -216,7 +205,32 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed
-    return PageResult(number, parts, leading, body_top, body_bottom, prose)
+    after = bool(parts) and any(l.top >= parts[-1].bbox[3] and not l.label for l in prose)
+    return PageResult(number, parts, leading, body_top, body_bottom, prose, after)
+
+
+def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list[dict]]:
+    """Horizontal rules of one table each: rules one under the other that overlap across
+    most of the narrower's width (a rule under part of the table only, where a merged
+    cell leaves it out or a header label groups some columns, is still the table's), with
+    no caption or heading between them."""
+    groups: list[list[dict]] = []
+    for r in rules:
+        if groups:
+            g = groups[-1]
+            last = g[-1]
+            gx0, gx1 = min(q["x0"] for q in g), max(q["x1"] for q in g)
+            overlap = min(gx1, r["x1"]) - max(gx0, r["x0"])
+            between = [l for l in lines if last["y"] < l.mid_y < r["y"]]
+            inside = [l.size for l in lines if g[0]["y"] < l.mid_y < last["y"]] or [l.size for l in between]
+            ref = sorted(inside)[len(inside) // 2] if inside else size
+            # a heading (larger type) or a caption between two rules: two tables, not one
+            apart = any(l.size > 1.2 * ref or _is_label_line(l.text) for l in between)
+            if overlap >= 0.5 * min(gx1 - gx0, r["x1"] - r["x0"]) and not apart:
+                g.append(r)
+                continue
+        groups.append([r])
+    return groups
 
 
 def _bold_header(block: list[Line]) -> list[float]:
@@ -283,24 +297,33 @@ def _to_part(t: dict, strategy: str, number: int, graphics: Graphics) -> TablePa
     cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, number) for c in raw]
     part = TablePart(page=number, bbox=tuple(round(v, 2) for v in t["bbox"]), n_cols=t["n_cols"],
                      n_rows=t["n_rows"], n_header_rows=n_header, cells=cells, strategy=strategy)
-    part._raw = raw  # kept for stitching decisions (last-line fill of cut cells)
+    part.raw_cells = raw
+    part.col_edges = list(t.get("col_edges") or [])
     return part
 
 
 def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float) -> set[int]:
-    """Give each table its caption, unit, notes and source; returns the lines used."""
+    """Give each table its caption, unit, notes and source; returns the lines used.
+
+    A caption above the table, or printed as its first row, is the table's; a caption
+    right below it is recorded as a candidate (caption_below): whether the document prints
+    captions above or below its tables is settled over all its tables when they are
+    stitched."""
     used: set[int] = set()
     prev_bottom = 0.0
     for pi, part in enumerate(parts):
         top, bottom = part.bbox[1], part.bbox[3]
+        _caption_in_first_row(part)
         above = [(i, l) for i, l in enumerate(lines) if prev_bottom <= l.top and l.bottom <= top + 1 and i not in used]
         cap_idx = None
-        for i, l in reversed(above):
-            if cap.caption_match(l.text):
-                cap_idx = i
-                break
+        if part.caption is None:
+            for i, l in reversed(above):
+                if cap.caption_match(l.text):
+                    cap_idx = i
+                    break
         if cap_idx is not None:
             part.caption = lines[cap_idx].text
+            part.caption_line = cap_idx
             used.add(cap_idx)
         for i, l in reversed(above):
             if (cap_idx is None or i > cap_idx) and cap.unit_of(l.text):
@@ -309,12 +332,46 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
                 break
         next_top = parts[pi + 1].bbox[1] if pi + 1 < len(parts) else float("inf")
         below = [(i, l) for i, l in enumerate(lines) if l.top >= bottom - 1 and l.bottom <= next_top and i not in used]
+        if below and cap.caption_match(below[0][1].text) and below[0][1].top - bottom < 2.5 * below[0][1].size:
+            i, l = below[0]
+            part.caption_below, part.caption_below_line = l.text, i
+            below = below[1:]
         notes, source, last_bottom, note_size = _notes_below(below, bottom, used)
         part.notes, part.source = notes, source
         remaining = [l for i, l in below if i not in used and l.top > last_bottom]
         part.notes_open = bool(notes) and not remaining and body_bottom - last_bottom < 4 * (note_size or 10)
         prev_bottom = max(bottom, last_bottom)
+    for part in parts:
+        if part.caption_below_line is not None:
+            used.add(part.caption_below_line)
+        for name in ("caption", "caption_below"):
+            text = getattr(part, name)
+            if text:
+                text, unit = cap.split_unit(text)
+                setattr(part, name, text)
+                part.unit = part.unit or unit
     return used
+
+
+def _caption_in_first_row(part: TablePart) -> None:
+    """A caption printed inside the table, as a first row of one cell across it."""
+    first = [c for c in part.cells if c.row == 0]
+    if part.n_rows < 2 or len(first) != 1 or first[0].col_span < part.n_cols or first[0].row_span != 1:
+        return
+    if not cap.caption_match(first[0].text):
+        return
+    part.caption = first[0].text
+    part.cells = [c for c in part.cells if c.row > 0]
+    for c in part.cells:
+        c.row -= 1
+    raw = [c for c in part.raw_cells if c.row > 0]
+    for c in raw:
+        c.row -= 1
+    part.raw_cells = raw
+    part.col_edges = list(t.get("col_edges") or [])
+    part.n_rows -= 1
+    part.n_header_rows = max(0, part.n_header_rows - 1)
+    part.bbox = (part.bbox[0], min(c.bbox[1] for c in raw) if raw else part.bbox[1], part.bbox[2], part.bbox[3])
 
 
 def _notes_below(below, table_bottom: float, used: set[int]):

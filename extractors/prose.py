@@ -72,7 +72,8 @@ class ProseLine(Line):
         elif cap.is_source(line.text):
             label = "source"
         return cls(line.x0, line.x1, line.top, line.bottom, line.text, line.size, line.bold, [],
-                   line.trailing_space, page, wrap_spaces, label, _item_x0(line))
+                   trailing_space=line.trailing_space, baseline=line.baseline, page=page, wrap_spaces=wrap_spaces,
+                   label=label, item_x0=_item_x0(line))
 
 
 def _item_x0(line: Line) -> float:

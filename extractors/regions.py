@@ -94,6 +94,14 @@ def _gutters(runs: list[Line], x0: float, x1: float, min_gap: float) -> list[tup
     return out
 
 
+def running_text(lines: list[Line], size: float) -> set[int]:
+    """ids of the lines of running text among the page's body `lines`."""
+    lines = sorted(lines, key=lambda l: (l.top, l.x0))
+    split = [pieces(l, column_gap(size)) for l in lines]
+    left, right = text_column(lines)
+    return {id(lines[i]) for i in _prose_lines(lines, split, left, right)}
+
+
 def aligned_zones(lines: list[Line], size: float, taken) -> list[Zone]:
     """Zones of the page's body `lines` (reading order, furniture removed) that are tables
     by their alignment alone; `taken(top, bottom)` says where another table already is."""

@@ -39,7 +39,7 @@ class _Logical:
 
 
 def _last_row_raw(part: TablePart):
-    raw = getattr(part, "_raw", [])
+    raw = part.raw_cells
     last = part.n_rows - 1
     return {c.col: c for c in raw if c.row <= last < c.row + c.row_span}
 
@@ -62,7 +62,7 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
     """Is `body[0]` (the first body row of a new part) the rest of `rows[-1]`, cut by the page break?
 
     A cut row prints the rest of its cells on the next page: every cell it fills has text
-    above and none starts a new item. Then either it leaves empty a column that every
+    above, none starts a new item, and none stands in a column of one-line values. Then either it leaves empty a column that every
     other row fills (the cut row's label was printed above), or its cells above stop
     mid-sentence on a line as wide as the column allows.
     """
@@ -73,6 +73,11 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
     if any(not prev_row[k] for k in filled):
         return False
     if any(_ITEM_START.match(row[k]) and not _ITEM_START.match(prev_row[k]) for k in filled):
+        return False
+    # a column of one-line values (item numbers, dates, codes) does not run over a page
+    # break: a value there starts a new row
+    one_line = {k for k in range(prev_part.n_cols) if len(rows) >= 3 and _one_line_column(prev_part, k)}
+    if any(k in one_line for k in filled):
         return False
     if len(rows) >= 3:
         # an empty slot under a vertical merge that runs over the break says nothing
@@ -86,7 +91,7 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
         if any(not row[k] for k in keys):
             return True
     widest: dict[int, float] = {}
-    for c in getattr(prev_part, "_raw", []):
+    for c in prev_part.raw_cells:
         if c.col_span == 1:
             widest[c.col] = max(widest.get(c.col, 0.0), c.max_line_width)
     cut = 0
@@ -103,6 +108,11 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
     return cut >= 1 and 2 * cut >= len(filled)
 
 
+def _one_line_column(part: TablePart, col: int) -> bool:
+    body = [c for c in part.raw_cells if c.col == col and c.col_span == 1 and c.row >= part.n_header_rows and c.text]
+    return len(body) >= 3 and all(c.n_lines == 1 for c in body)
+
+
 class _Group:
     """The parts of one printed table, found before any is joined: a later part can
     settle what an earlier one left open (see _settle_centred_merges)."""
@@ -114,10 +124,12 @@ class _Group:
         self.notes_open = part.notes_open
         self.warnings: list[str] = []
         self.more_notes: list[str] = []
+        self.closed = False
 
 
 def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     """Logical tables from the page results, in reading order."""
+    _settle_captions(pages)
     groups: list[_Group] = []
     prev_page_last: _Group | None = None
     prev_page_number = None
@@ -133,17 +145,27 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
                         f"continued part on page {part.page} has {part.n_cols} columns, not {cont.n_cols}; kept as its own table")
                     cont = None
             elif (part.caption is None and page_first and prev_page_last is not None
-                  and prev_page_number == res.number - 1 and prev_page_last.n_cols == part.n_cols
+                  and prev_page_number == res.number - 1
+                  and (prev_page_last.n_cols == part.n_cols or _fit_columns(prev_page_last.parts[-1], part))
                   and not [l for l in res.leading_lines if not prev_page_last.notes_open]):
                 cont = prev_page_last
             if cont is None:
                 groups.append(_Group(part, m[0] if m else None))
+                cont = groups[-1]
             else:
                 cont.parts.append(part)
                 cont.notes_open = part.notes_open
+            if part.caption_below:
+                # a caption under a table ends it (and names it, when it had no caption above)
+                cont.closed = True
+                below = cap.caption_match(part.caption_below)
+                if cont.table_id is None and below and not below[1]:
+                    cont.table_id = below[0]
             page_first = False
         if res.parts:
-            prev_page_last = groups[-1] if groups and groups[-1].parts[-1].page == res.number else None
+            last = groups[-1] if groups and groups[-1].parts[-1].page == res.number else None
+            # only a table that runs to the end of the page can go on on the next one
+            prev_page_last = last if last is not None and not last.closed and not res.after_last_table else None
         elif prev_page_last is not None and prev_page_last.notes_open:
             # notes that run on at the top of the next page
             prev_page_last.more_notes.extend(_continued_notes(res.leading_lines))
@@ -157,10 +179,60 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
         t = _Logical(g.parts[0], g.table_id)
         for part in g.parts[1:]:
             _append(t, part)
+        below = next((p.caption_below for p in reversed(g.parts) if p.caption_below), None)
+        if t.caption is None and below:
+            t.caption = cap.base_caption(below)
         t.warnings.extend(g.warnings)
         t.notes.extend(g.more_notes)
         tables.append(t)
     return _finish(tables, report_id)
+
+
+def _fit_columns(prev: TablePart, part: TablePart) -> bool:
+    """A part whose column boundaries are some of the previous part's (a column that holds
+    no text on this page, or only text spanning it, leaves no gutter of its own) is laid
+    out on the previous part's columns: its cells get the columns they stand over. False,
+    and the part unchanged, when its boundaries do not fall on the previous part's."""
+    old, new = prev.col_edges, part.col_edges
+    if len(new) < 3 or len(old) <= len(new) or len(new) != part.n_cols + 1 or len(old) != prev.n_cols + 1:
+        return False
+    widths = [b - a for a, b in zip(old, old[1:])]
+    tol = max(6.0, 0.4 * min(widths))
+    index = []
+    for x in new:
+        k = min(range(len(old)), key=lambda i: abs(old[i] - x))
+        if abs(old[k] - x) > tol or (index and k <= index[-1]):
+            return False
+        index.append(k)
+    if index[0] != 0 or index[-1] != len(old) - 1:
+        return False
+    for c in part.cells + part.raw_cells:
+        start, end = index[c.col], index[min(c.col + c.col_span, len(index) - 1)]
+        c.col, c.col_span = start, end - start
+    part.n_cols, part.col_edges = prev.n_cols, list(old)
+    return True
+
+
+def _settle_captions(pages: list) -> None:
+    """Captions above or below: a document keeps to one. Its tables with a caption on one
+    side only show which; a caption line standing right below one table and right above
+    the next then goes to the side the document uses. A caption below that is nobody
+    else's stays with its table when it has none above."""
+    parts = [p for res in pages for p in res.parts]
+    above = sum(1 for p in parts if p.caption and not p.caption_below)
+    below = sum(1 for p in parts if p.caption_below and not p.caption)
+    captions_below = below > above
+    for res in pages:
+        for k, p in enumerate(res.parts):
+            if p.caption_below is None:
+                continue
+            nxt = res.parts[k + 1] if k + 1 < len(res.parts) else None
+            shared = nxt is not None and nxt.caption_line is not None and nxt.caption_line == p.caption_below_line
+            if captions_below:
+                if shared:
+                    nxt.caption, nxt.caption_line = None, None
+            elif shared or p.caption:
+                p.caption_below = None
 
 
 def _settle_centred_merges(parts: list[TablePart]) -> None:
@@ -175,7 +247,7 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
         return
     own_rows = set().union(*(_columns_with_empty_cells(p) for p in text))
     for p in text:
-        for raw, cell in zip(getattr(p, "_raw", []), p.cells):
+        for raw, cell in zip(p.raw_cells, p.cells):
             if raw.centred_from is not None and raw.col in own_rows:
                 raw.row, raw.row_span = raw.centred_from
                 cell.row, cell.row_span = raw.centred_from

@@ -21,10 +21,14 @@ _WS = re.compile(r"\s+")
 
 
 # Kangxi radicals and CJK radical supplements: some producers' ToUnicode maps a common
-# ideograph's glyph to the radical that shares it (⽣ U+2F63 for 生 U+751F); the printed
-# glyph is the ideograph, which NFKC gives back
-_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for r in ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5))
-             for cp in range(r[0], r[1] + 1) if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
+# ideograph's glyph to the radical that shares it (⽣ U+2F63 for 生 U+751F, ⺠ U+2EA0 for
+# 民 U+6C11); the printed glyph is the ideograph. Kangxi radicals decompose to it under
+# NFKC; the supplement block does not, and takes Unicode's Equivalent_Unified_Ideograph
+# (EquivalentUnifiedIdeograph.txt, U+2E81..U+2EF3)
+_SUPPLEMENT = ("⺁⺂⺃⺄⺅⺆⺇⺈⺉⺊⺋⺌⺍⺎⺏⺐⺑⺒⺓⺔⺕⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺥⺦⺧⺨⺩⺪⺫⺬⺭⺮⺯⺰⺱⺲⺳⺴⺵⺶⺷⺸⺹⺺⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻇⻈⻉⻊⻋⻌⻍⻎⻏⻐⻑⻒⻓⻔⻕⻖⻗⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳",
+               "厂乛乚乙亻冂𠘨刀刂卜㔾小小兀尣尢𡯂巳幺彑彐忄心扌攵旡日月歺母民氵氺灬爫爫丬牛犭王𤴔目示礻𥫗糹纟罓罒㓁冗𦉫羊𦍌𦍋耂肀聿肉𦥑艹艹艹虎衤覀西见角𧢲讠贝𧾷车辶辶辶邑钅長镸长门𨸏阝雨青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟")
+_RADICALS = {**{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+             **{ord(a): b for a, b in zip(*_SUPPLEMENT)}}
 
 
 def glyph_text(text: str) -> str:
@@ -75,6 +79,9 @@ class Line:
     chars: list[dict]
     # the producer printed a space glyph at the end of the line (a wrap at a space)
     trailing_space: bool = False
+    # where the glyphs stand (top-down): unlike the top and bottom of their boxes, the same
+    # whatever the font, so line spacing is measured on it
+    baseline: float = 0.0
 
     @property
     def mid_y(self) -> float:
@@ -161,7 +168,15 @@ def _make_line(seg: list[dict]) -> Line | None:
         bold=bold,
         chars=seg,
         trailing_space=not seg[-1]["text"].strip(),
+        baseline=statistics.median(_baseline(c) for c in vis),
     )
+
+
+def _baseline(c: dict) -> float:
+    matrix = c.get("matrix")
+    if matrix and "y0" in c and "bottom" in c:
+        return c["bottom"] - (c["y0"] - matrix[5])
+    return c["bottom"]
 
 
 def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
