@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 PRODUCERS = ("weasyprint", "chromium", "reportlab")
 
 
@@ -162,6 +162,17 @@ def printed_parts(cc, table, v: Variant) -> list[PrintedPart]:
             header = p.header if p.show_header else []
             out.append(PrintedPart(p.caption, p.unit_line, list(p.pre), header, p.rows, list(p.notes), p.source,
                                    new_page=k > 0, repeat_header=v.breaking != "natural_plain"))
+        if v.caption_pos == "below":
+            # a caption printed below a table follows the whole of it: the parts that
+            # continue it without a caption of their own come first
+            for k, part in enumerate(out):
+                if part.caption is None:
+                    continue
+                last = k
+                while last + 1 < len(out) and out[last + 1].caption is None:
+                    last += 1
+                if last != k:
+                    out[last].caption, part.caption = part.caption, None
         return out
     first = table.parts[0]
     rows = table.logical_rows()

@@ -142,6 +142,12 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
             if ext_bottom > bottom:
                 inner = [(bottom, g[-1]["x0"], g[-1]["x1"])]
                 bottom = ext_bottom
+        if g[-1].get("band") and len(g) >= 2:
+            # shaded rows take turns with white ones: a white last row has no edge below it
+            ext_bottom = _row_below(lines, body_chars, bottom, x0, x1, size)
+            if ext_bottom > bottom:
+                inner = inner + [(bottom, g[-1]["x0"], g[-1]["x1"])]
+                bottom = ext_bottom
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
@@ -266,13 +272,33 @@ def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, 
     return y1
 
 
+def _row_below(lines: list[Line], chars: list[dict], edge_y: float, x0: float, x1: float, size: float) -> float:
+    """Bottom of one more row right under `edge_y`: lines at line spacing within the
+    table's width, set in columns (at least one of them cut by whitespace into parts)."""
+    below = sorted((l for l in lines if l.top >= edge_y), key=lambda l: l.top)
+    taken: list[Line] = []
+    for l in below:
+        prev = taken[-1].bottom if taken else edge_y
+        if (l.top - prev > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15
+                or l.x0 < x0 - 2 or l.x1 > x1 + 2):
+            break
+        taken.append(l)
+    if not taken:
+        return edge_y
+    y1 = max(l.bottom for l in taken) + 0.5
+    region = [c for c in chars if edge_y < (c["top"] + c["bottom"]) / 2 < y1 and x0 - 2 <= c["x0"] <= x1 + 2]
+    if len(group_lines(region, split_gap=column_gap(size))) <= len(taken):
+        return edge_y
+    return y1
+
+
 def _inside(line: Line, bbox) -> bool:
     return bbox[1] - 1 <= line.mid_y <= bbox[3] + 1 and line.x0 < bbox[2] and line.x1 > bbox[0]
 
 
 def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:
     """Edges of shaded areas where no rule is drawn already."""
-    return [b for b in graphics.bands
+    return [{**b, "band": True} for b in graphics.bands
             if not any(abs(r["y"] - b["y"]) < 1.5 and r["x0"] <= b["x0"] + 2 and r["x1"] >= b["x1"] - 2
                        for r in graphics.rules)]
 
@@ -325,6 +351,9 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
             part.caption = lines[cap_idx].text
             part.caption_line = cap_idx
             used.add(cap_idx)
+            for i in _caption_continues(lines, cap_idx, top):
+                part.caption = join_wrapped([part.caption, lines[i].text])
+                used.add(i)
         for i, l in reversed(above):
             if (cap_idx is None or i > cap_idx) and cap.unit_of(l.text):
                 part.unit = cap.unit_of(l.text)
@@ -335,7 +364,10 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
         if below and cap.caption_match(below[0][1].text) and below[0][1].top - bottom < 2.5 * below[0][1].size:
             i, l = below[0]
             part.caption_below, part.caption_below_line = l.text, i
-            below = below[1:]
+            more = _caption_continues(lines, i, next_top)
+            for j in more:
+                part.caption_below = join_wrapped([part.caption_below, lines[j].text])
+            below = [(k, m) for k, m in below[1:] if k not in more]
         notes, source, last_bottom, note_size = _notes_below(below, bottom, used)
         part.notes, part.source = notes, source
         remaining = [l for i, l in below if i not in used and l.top > last_bottom]
@@ -351,6 +383,22 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
                 setattr(part, name, text)
                 part.unit = part.unit or unit
     return used
+
+
+def _caption_continues(lines: list[Line], idx: int, limit: float) -> list[int]:
+    """The lines a caption wraps onto: right under it at its line spacing, in its type,
+    above `limit` (the table), and not a label of their own."""
+    out = []
+    prev = lines[idx]
+    for i in range(idx + 1, len(lines)):
+        l = lines[i]
+        if l.bottom > limit + 1 or l.top - prev.bottom > 0.6 * prev.size or abs(l.size - prev.size) > 0.5:
+            break
+        if l.bold != prev.bold or _is_label_line(l.text):
+            break
+        out.append(i)
+        prev = l
+    return out
 
 
 def _caption_in_first_row(part: TablePart) -> None:

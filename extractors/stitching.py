@@ -138,9 +138,17 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
         for part in res.parts:
             cont = None
             m = cap.caption_match(part.caption) if part.caption else None
-            if m and m[1]:
-                cont = next((g for g in reversed(groups) if g.table_id == m[0]), None)
-                if cont is not None and cont.n_cols != part.n_cols:
+            below = cap.caption_match(part.caption_below) if part.caption_below else None
+            # "(續)" says which table a part continues, whether printed above or below it; so
+            # does its caption printed again at the top of the next page (a caption row
+            # repeated with the header)
+            continued = m if m and m[1] else below if below and below[1] else None
+            if (m and not continued and page_first and prev_page_last is not None
+                    and prev_page_number == res.number - 1 and prev_page_last.table_id == m[0]):
+                continued = m
+            if continued:
+                cont = next((g for g in reversed(groups) if g.table_id == continued[0]), None)
+                if cont is not None and cont.n_cols != part.n_cols and not _fit_columns(cont.parts[-1], part):
                     cont.warnings.append(
                         f"continued part on page {part.page} has {part.n_cols} columns, not {cont.n_cols}; kept as its own table")
                     cont = None
@@ -150,7 +158,7 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
                   and not [l for l in res.leading_lines if not prev_page_last.notes_open]):
                 cont = prev_page_last
             if cont is None:
-                groups.append(_Group(part, m[0] if m else None))
+                groups.append(_Group(part, m[0] if m else continued[0] if continued else None))
                 cont = groups[-1]
             else:
                 cont.parts.append(part)
@@ -158,8 +166,7 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
             if part.caption_below:
                 # a caption under a table ends it (and names it, when it had no caption above)
                 cont.closed = True
-                below = cap.caption_match(part.caption_below)
-                if cont.table_id is None and below and not below[1]:
+                if cont.table_id is None and below:
                     cont.table_id = below[0]
             page_first = False
         if res.parts:
