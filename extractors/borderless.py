@@ -327,7 +327,9 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     if not body:
         body = lines
     # a row printed as one segment from the left edge (a group row spanning all columns,
-    # a title) would hide every gutter it crosses: leave such lines out of the projection
+    # a title) would hide every gutter it crosses: leave such lines out of the projection.
+    # They start at the table's left edge and cross a gutter that every other line keeps,
+    # with text of the first column left of that gutter
     by_top: dict[int, int] = {}
     for ln in body:
         by_top[round(ln.top)] = by_top.get(round(ln.top), 0) + 1
@@ -335,10 +337,22 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     width = max(1.0, x1 - x0)
     at_left = sorted(ln.x1 - ln.x0 for ln in body if ln.x0 - left < 2 * min_gap)
     wide = min(0.3 * width, 3 * at_left[len(at_left) // 2]) if at_left else 0.3 * width
-    projected = [ln for ln in body
-                 if not (by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > wide)]
+    # alone on its row and much wider than the first column's cells...
+    spanning = [ln for ln in body
+                if by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > wide]
     if sum(1 for n in by_top.values() if n > 1) < 2:
-        projected = body
+        spanning = []
+    # ...or crossing a gutter that every line not starting at the left edge keeps, with
+    # text of the first column left of it (a tall merged cell far to its right may share
+    # its height)
+    others = [ln for ln in body if ln.x0 - left >= 2 * min_gap]
+    kept = _gutters(others, x0, x1, min_gap, 0) if others else []
+    crossing = [ln for ln in body if ln.x0 - left < 2 * min_gap and ln not in spanning
+                and any(ln.x0 < a and ln.x1 > b and any(m.x1 <= a + 0.5 for m in body if m is not ln)
+                        for a, b in kept)]
+    if len(crossing) <= 0.15 * len(body):
+        spanning += crossing
+    projected = [ln for ln in body if ln not in spanning]
     group_rows = {id(ln) for ln in body} - {id(ln) for ln in projected}
     header_lines = [ln for ln in lines if header_bottom is not None and ln.bottom <= header_bottom]
     # columns whose body is empty right of (or left of) all body text show only in the
