@@ -18,7 +18,8 @@ from .prose import ProseLine
 from .regions import aligned_zones, running_text
 from .graphics import Graphics, read_graphics, shaded
 from .ruled import find_ruled_tables
-from .text import Line, column_gap, glyph_text, group_lines, join_wrapped, producer_wraps_with_spaces
+from .orientation import PageView, page_view
+from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
 
 
 class PageHasNoText(Exception):
@@ -90,9 +91,17 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
 
 
 def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageResult:
-    chars = [c for c in page.chars if c.get("text") is not None]
-    for c in chars:
-        c["text"] = glyph_text(c["text"])
+    view = page_view(page)
+    if view.rotation:
+        furniture = None  # the margins read across the document are the page's, not the turned frame's
+    result = _analyse(view, number, furniture)
+    for part in result.parts:
+        part.bbox = tuple(round(v, 2) for v in view.to_page(part.bbox))
+    return result
+
+
+def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageResult:
+    chars = page.chars
     if not any(c["text"].strip() for c in chars):
         if page.images:
             raise PageHasNoText(f"page {number} has no text layer (scanned image?); OCR is not supported")

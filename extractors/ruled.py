@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 
 from .graphics import Graphics
+from .orientation import PageView  # noqa: F401 (the page type)
 from .grid import chars_in, index_of, is_number_stack, levels_of, make_cell, snap
 from .text import column_gap, group_lines
 
@@ -68,7 +69,7 @@ def _open_sides(edges: list[dict], rules: list[dict]) -> list[dict]:
     return out
 
 
-def find_ruled_tables(page, chars: list[dict], wrap_spaces: bool, graphics: Graphics) -> list[dict]:
+def find_ruled_tables(page: "PageView", chars: list[dict], wrap_spaces: bool, graphics: Graphics) -> list[dict]:
     """Every ruled grid on the page as {bbox, cells, n_rows, n_cols}: rules only, not the
     edges of shaded areas (a row of shaded cells is no grid)."""
     found = []

@@ -99,12 +99,62 @@ def column_gap(size: float) -> float:
     return max(2.5, 0.45 * size)
 
 
+def reads(c: dict) -> int:
+    """Which way a glyph's text runs in the frame being read: 0 left to right, 90 up,
+    270 down (a label set vertically in a narrow header cell)."""
+    if "reads" in c:
+        return c["reads"]
+    matrix = c.get("matrix")
+    if not matrix or c.get("upright", True) or abs(matrix[0]) >= abs(matrix[1]):
+        return 0
+    return 90 if matrix[1] > 0 else 270
+
+
+def _vertical_lines(chars: list[dict]) -> list[Line]:
+    """Text set vertically: glyphs stacked in one column, read in the direction they run
+    (bottom to top for text turned counter-clockwise), one Line per run."""
+    out: list[Line] = []
+    columns: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (c["x0"] + c["x1"]) / 2):
+        if columns and (ch["x0"] + ch["x1"]) / 2 - (columns[-1][-1]["x0"] + columns[-1][-1]["x1"]) / 2 < 0.5 * (
+                ch["x1"] - ch["x0"]):
+            columns[-1].append(ch)
+        else:
+            columns.append([ch])
+    for col in columns:
+        col.sort(key=lambda c: c["top"])
+        runs: list[list[dict]] = [[col[0]]]
+        for ch in col[1:]:
+            prev = runs[-1][-1]
+            if ch["top"] - prev["bottom"] > 0.6 * (prev["x1"] - prev["x0"]) or reads(ch) != reads(prev):
+                runs.append([ch])
+            else:
+                runs[-1].append(ch)
+        for run in runs:
+            ordered = run[::-1] if reads(run[0]) == 90 else run
+            vis = [c for c in ordered if c["text"].strip()]
+            if not vis:
+                continue
+            size = statistics.median(c.get("size") or (c["x1"] - c["x0"]) for c in vis)
+            out.append(Line(x0=min(c["x0"] for c in vis), x1=max(c["x1"] for c in vis),
+                            top=min(c["top"] for c in vis), bottom=max(c["bottom"] for c in vis),
+                            text=clean("".join(c["text"] for c in ordered)), size=size,
+                            bold=sum(_is_bold(c.get("fontname", "")) for c in vis) > len(vis) / 2,
+                            chars=ordered, baseline=max(c["bottom"] for c in vis)))
+    return out
+
+
 def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]:
-    """Group characters into lines by vertical overlap, left to right.
+    """Group characters into lines by vertical overlap, left to right; glyphs set
+    vertically make lines of their own, read in the direction they run.
 
     When `split_gap` is given, a line is also cut where two neighbouring characters are
     further apart than that (whitespace columns of a borderless table).
     """
+    vertical = [c for c in chars if reads(c)]
+    if vertical:
+        chars = [c for c in chars if not reads(c)]
+        return sorted(group_lines(chars, split_gap) + _vertical_lines(vertical), key=lambda l: (l.top, l.x0))
     rows: list[list[dict]] = []
     for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
         if not rows:
