@@ -50,7 +50,8 @@ def _evenly_spaced(line: Line) -> bool:
     vis = sorted((c for c in line.chars if c["text"].strip()), key=lambda c: c["x0"])
     gaps = [b["x0"] - a["x1"] for a, b in zip(vis, vis[1:])]
     spaces = sorted(g for g in gaps if g > 0.15 * line.size)
-    return len(spaces) >= 3 and spaces[-1] <= 1.6 * statistics.median(spaces)
+    # ...and no wider than a stretched word space: a gap of several ems sets columns apart
+    return len(spaces) >= 3 and spaces[-1] <= 1.6 * statistics.median(spaces) and spaces[-1] <= 1.2 * line.size
 
 
 def is_label(text: str) -> bool:
