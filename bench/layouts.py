@@ -37,6 +37,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -49,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 PRODUCERS = ("weasyprint", "chromium", "reportlab")
 
 
@@ -473,6 +474,26 @@ def produce_html(html_text: str, out: Path, producer: str, workdir: Path) -> Non
 
 # ---------------------------------------------------------------- ReportLab
 
+_SYMBOLS = re.compile("([\u2190-\u2bff])")
+
+
+def _rl_markup(text: str) -> str:
+    """Paragraph markup that sets arrows, dingbats and geometric shapes (➜ ❑ ➢), which the
+    CJK fonts lack, in DejaVu Sans: ReportLab does no font fallback of its own."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    escaped = _esc(text)
+    if not _SYMBOLS.search(escaped) or not Path(_DEJAVU).exists():
+        return escaped
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", _DEJAVU))
+    return _SYMBOLS.sub(r'<font name="DejaVuSans">\1</font>', escaped)
+
+
+_DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
 def _rl_fonts(v: Variant) -> tuple[str, str]:
     """(regular, bold) font names: a TrueType CJK font when one is installed (embedded
     subsets), else ReportLab's standard CID fonts (not embedded)."""
@@ -582,7 +603,7 @@ def _render_reportlab(cc, report, v: Variant, out: Path, split_in_row: int) -> N
                             leading=size * 1.3, alignment=aligns[align], wordWrap="CJK")
         if not ps:
             return ""
-        text = "<br/>".join(_esc(p) for p in ps)
+        text = "<br/>".join(_rl_markup(p) for p in ps)
         if is_head and v.header_bold and bold_font == font:
             text = f"<b>{text}</b>"
         return Paragraph(text, st)
@@ -598,7 +619,7 @@ def _render_reportlab(cc, report, v: Variant, out: Path, split_in_row: int) -> N
         data, cmds = [], []
         offset = 0
         if part.caption and v.caption_pos == "inside":
-            data.append([Paragraph(_esc(_caption_text(part, v)), caption)] + [""] * (table.ncols - 1))
+            data.append([Paragraph(_rl_markup(_caption_text(part, v)), caption)] + [""] * (table.ncols - 1))
             cmds.append(("SPAN", (0, 0), (-1, 0)))
             offset = 1
         for r in range(len(grid)):
@@ -653,18 +674,18 @@ def _render_reportlab(cc, report, v: Variant, out: Path, split_in_row: int) -> N
         if part.new_page:
             flows.append(PageBreak())
         if part.caption and v.caption_pos == "above":
-            flows.append(Paragraph(_esc(_caption_text(part, v)), caption))
+            flows.append(Paragraph(_rl_markup(_caption_text(part, v)), caption))
         for kind, text in part.pre:
-            flows.append(Paragraph(_esc(text), heads[5] if kind == "b" else body))
+            flows.append(Paragraph(_rl_markup(text), heads[5] if kind == "b" else body))
         if part.unit_line and (v.unit_pos != "caption" or not part.caption):
-            flows.append(Paragraph(_esc(part.unit_line), unit_left if v.unit_pos == "left" else unit_right))
+            flows.append(Paragraph(_rl_markup(part.unit_line), unit_left if v.unit_pos == "left" else unit_right))
         flows.append(table_flow(table, part))
         if part.caption and v.caption_pos == "below":
-            flows.append(Paragraph(_esc(_caption_text(part, v)), caption))
+            flows.append(Paragraph(_rl_markup(_caption_text(part, v)), caption))
         for n in part.notes:
-            flows.append(Paragraph(_esc(n), note))
+            flows.append(Paragraph(_rl_markup(n), note))
         if part.source:
-            flows.append(Paragraph(_esc(part.source), note))
+            flows.append(Paragraph(_rl_markup(part.source), note))
         flows.append(Spacer(1, 8))
         return flows
 
@@ -692,35 +713,35 @@ def _render_reportlab(cc, report, v: Variant, out: Path, split_in_row: int) -> N
         if t == "cover":
             story.append(Spacer(1, 120))
             for j, line in enumerate(b["lines"]):
-                story.append(Paragraph(_esc(line), style("cover", 24 if j == 0 else 16, alignment=TA_CENTER,
+                story.append(Paragraph(_rl_markup(line), style("cover", 24 if j == 0 else 16, alignment=TA_CENTER,
                                                          spaceAfter=18)))
             story.append(PageBreak())
         elif t == "chapter":
-            story += [Spacer(1, 140), Paragraph(_esc(b["text"]), style("chapter", 26, alignment=TA_CENTER,
+            story += [Spacer(1, 140), Paragraph(_rl_markup(b["text"]), style("chapter", 26, alignment=TA_CENTER,
                                                                          spaceAfter=30))]
         elif t == "chapter_toc":
-            story += [Paragraph(_esc(x), style("ctoc", 14, leftIndent=140, spaceAfter=8)) for x in b["items"]]
+            story += [Paragraph(_rl_markup(x), style("ctoc", 14, leftIndent=140, spaceAfter=8)) for x in b["items"]]
         elif t == "toc":
-            story.append(Paragraph(_esc(b["title"]), heads[1]))
+            story.append(Paragraph(_rl_markup(b["title"]), heads[1]))
             for name, page in b["entries"]:
                 story.append(Paragraph(f"{_esc(name)} {'.' * max(4, 70 - 2 * len(name))} {_esc(page)}",
                                        style("toc", 11, spaceAfter=3)))
         elif t == "pagebreak":
             story.append(PageBreak())
         elif t == "h":
-            story += [CondPageBreak(60), Paragraph(_esc(b["text"]), heads[int(b["level"])])]
+            story += [CondPageBreak(60), Paragraph(_rl_markup(b["text"]), heads[int(b["level"])])]
         elif t == "p":
-            story.append(Paragraph(_esc(b["text"]), body))
+            story.append(Paragraph(_rl_markup(b["text"]), body))
         elif t == "li":
             text = ("• " if b.get("bullet") else "") + b["text"]
             st = style(f"li{b.get('level', 0)}", v.body_size, leftIndent=(2 + 1.5 * int(b.get("level", 0) or 0))
                        * v.body_size, firstLineIndent=-v.body_size, spaceAfter=2)
-            story.append(Paragraph(_esc(text), st))
+            story.append(Paragraph(_rl_markup(text), st))
         elif t == "small":
-            story.append(Paragraph(_esc(b["text"]), small))
+            story.append(Paragraph(_rl_markup(b["text"]), small))
         elif t == "fig":
             story += [Image(io.BytesIO(figure), width=110 * mm, height=110 * mm * 420 / 900),
-                      Paragraph(_esc(b["caption"]), caption)]
+                      Paragraph(_rl_markup(b["caption"]), caption)]
         else:
             raise ValueError(f"unknown block {t}")
     doc.build(story)

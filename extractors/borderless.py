@@ -401,6 +401,10 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         if c0 == c1:
             col_lines.setdefault(c0, []).append(ln)
     intra = _wrap_pitch(col_lines, size)
+    if intra < 0 and len(row_rules) >= 2:
+        # lines no wider apart than any others: without rules, each is a row; between the
+        # rules of a table ruled row by row, they are one row's wrapped text
+        intra = float("inf")
 
     # blocks = cells' text; a block is tied to the column span of its first line
     blocks = []  # (top, bottom, c0, c1, lines)

@@ -57,7 +57,7 @@ def _header_mismatch(a: list[list[str]], b: list[list[str]]) -> bool:
     )
 
 
-def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: list[list[str]],
+def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], body: list[list[str]],
                    part: TablePart, row_index: int) -> bool:
     """Is `body[0]` (the first body row of a new part) the rest of `rows[-1]`, cut by the page break?
 
@@ -66,6 +66,7 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
     other row fills (the cut row's label was printed above), or its cells above stop
     mid-sentence on a line as wide as the column allows.
     """
+    prev_part = earlier[-1]
     prev_row, row = rows[-1], body[0]
     filled = [k for k, v in enumerate(row) if v]
     if not filled or not any(prev_row):
@@ -76,7 +77,7 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
         return False
     # a column of one-line values (item numbers, dates, codes) does not run over a page
     # break: a value there starts a new row
-    one_line = {k for k in range(prev_part.n_cols) if len(rows) >= 3 and _one_line_column(prev_part, k)}
+    one_line = {k for k in range(prev_part.n_cols) if len(rows) >= 3 and _one_line_column(earlier, k)}
     if any(k in one_line for k in filled):
         return False
     if len(rows) >= 3:
@@ -108,8 +109,9 @@ def _row_continues(prev_part: TablePart, prev_raw, rows: list[list[str]], body: 
     return cut >= 1 and 2 * cut >= len(filled)
 
 
-def _one_line_column(part: TablePart, col: int) -> bool:
-    body = [c for c in part.raw_cells if c.col == col and c.col_span == 1 and c.row >= part.n_header_rows and c.text]
+def _one_line_column(parts: list[TablePart], col: int) -> bool:
+    body = [c for p in parts for c in p.raw_cells
+            if c.col == col and c.col_span == 1 and c.row >= p.n_header_rows and c.text]
     return len(body) >= 3 and all(c.n_lines == 1 for c in body)
 
 
@@ -308,7 +310,7 @@ def _append(t: _Logical, part: TablePart) -> None:
             skip = 0
     row_offset = t.n_header + len(t.rows)
     merged_first = False
-    if not part.caption and body and t.rows and _row_continues(t.parts[-1], t.last_raw, t.rows, body, part, skip):
+    if not part.caption and body and t.rows and _row_continues(t.parts, t.last_raw, t.rows, body, part, skip):
         # a row can only be cut by a page break inside one printed table: a part under
         # its own "(續)" caption is a new printed table, so its first row is a new row
         last = t.rows[-1]

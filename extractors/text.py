@@ -254,7 +254,7 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
 
 
 def _inside_word(before: str, after: str) -> bool:
-    return (before in "/-‐(（[" or after in ",.;:)）]%，。；：、" or (before.isdigit() and after.isdigit())
+    return (before in "/-‐(（[" or after in "/,.;:)）]%，。；：、" or (before.isdigit() and after.isdigit())
             or (before in ".,:" and after.isdigit()))
 
 
