@@ -161,8 +161,12 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
         if len(inner) >= 3:
-            # ruled between every row (or most): no rule marks the header; its type does
-            header_rule, row_rules = [], inner
+            # ruled between every row (or most): the first rule ends the header only when what
+            # stands above it is set apart by its type or its shading
+            first = [l for l in lines if top < l.mid_y < inner[0][0] and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
+            styled = bool(first) and (all(l.bold for l in first) or all(
+                shaded(graphics, (l.x0, l.top, l.x1, l.bottom)) for l in first))
+            header_rule, row_rules = ([inner[0][0]], inner[1:]) if styled else ([], inner)
         else:
             # the header ends at the first rule across the whole table; rules above it that
             # cover some columns only stand under labels grouping those columns
