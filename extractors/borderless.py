@@ -16,6 +16,14 @@ from .grid import RawCell, is_number_stack, levels_of, make_cell, snap
 from .text import Line, column_gap, group_lines, join_lines, join_wrapped
 
 
+def _rule_ends(cuts, lo: float, hi: float) -> list[float]:
+    """x where two or more rules inside the table begin or end: a merged cell shortens the
+    rules of every row it covers at its edge."""
+    ends = sorted(v for _, a, b in cuts for v in (a, b) if lo < v < hi)
+    return [v for i, v in enumerate(ends) if i + 1 < len(ends) and ends[i + 1] - v < 1.0
+            and (i == 0 or v - ends[i - 1] >= 1.0)]
+
+
 def _split_at_corridors(lines: list[Line], header_bottom: float | None, size: float, width: float) -> list[Line]:
     """Cell text by where each glyph is: a corridor of whitespace that runs down through
     nearly all the body lines is a column boundary, and a body line that crosses it with a
@@ -374,13 +382,24 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     groups = _group_labels(header_lines)
     if header_lines:
         gutters = _split_by_header(gutters, header_lines, min_gap, text_x0, text_x1, groups)
-    if not gutters:
+    if not gutters and not _rule_ends(cuts, text_x0 + size, text_x1 - size):
         return None
     placing = [ln for ln in lines if id(ln) not in groups]
     edges = [text_x0 - 0.5] + [_boundary(a, b, placing) for a, b in gutters] + [text_x1 + 0.5]
     if header_lines:
         for k in reversed(_unlabelled_columns(edges, header_lines)):
             del edges[k]
+    # a rule drawn under some columns only begins and ends at column boundaries (under a
+    # merged cell it is left out; under a label grouping columns it stops with them)
+    for v in _rule_ends(cuts, text_x0 + size, text_x1 - size):
+        nearest = min(range(1, len(edges) - 1), key=lambda k: abs(edges[k] - v), default=None)
+        in_gutter = any(a - 1 <= v <= b + 1 for a, b in gutters)
+        if nearest is not None and (abs(edges[nearest] - v) <= max(4.0, 0.5 * size) or in_gutter
+                                    and any(a - 1 <= v <= b + 1 and a - 1 <= edges[nearest] <= b + 1
+                                            for a, b in gutters)):
+            edges[nearest] = v  # the boundary the rule draws, where whitespace only suggested one
+        else:
+            edges = sorted(edges + [v])
     split_at = _split_label_columns(edges, body, min_gap)
     for k in reversed(split_at):
         edges.insert(k + 1, split_at[k])
