@@ -494,9 +494,11 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
     if not levels:
         return blocks
     level = [b for b in blocks if in_body(b) and len(b[4]) >= 2 and levels_of(b[4], levels, tol) is not None]
-    # ...when another column stands on the same levels: a number alone in a column too
-    # narrow for it wraps onto two lines like any text
-    if len({(b[2], b[3]) for b in level}) < 2:
+    # ...when two columns of numbers stand on the same levels, or one runs to three lines:
+    # a number alone in a column too narrow for it wraps onto two lines like any text, and
+    # the cells beside it wrap level with it
+    stacks = [b for b in level if is_number_stack(b[4])]
+    if len({(b[2], b[3]) for b in stacks}) < 2 and not any(len(b[4]) >= 3 for b in stacks):
         return blocks
     out = []
     for b in blocks:

@@ -77,7 +77,7 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
         return False
     # a column of one-line values (item numbers, dates, codes) does not run over a page
     # break: a value there starts a new row
-    one_line = {k for k in range(prev_part.n_cols) if len(rows) >= 3 and _one_line_column(earlier, k)}
+    one_line = {k for k in range(prev_part.n_cols) if _one_line_column(earlier, k)}
     if any(k in one_line for k in filled):
         return False
     if len(rows) >= 3:
@@ -112,7 +112,7 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
 def _one_line_column(parts: list[TablePart], col: int) -> bool:
     body = [c for p in parts for c in p.raw_cells
             if c.col == col and c.col_span == 1 and c.row >= p.n_header_rows and c.text]
-    return len(body) >= 3 and all(c.n_lines == 1 for c in body)
+    return len(body) >= 2 and all(c.n_lines == 1 for c in body)
 
 
 class _Group:
