@@ -146,7 +146,16 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     # a piece spanning most of the zone (a group row, a title) hides the corridors it
     # crosses: it says nothing about where the columns are
     runs = [r for i in idx for r in split[i] if r.x1 - r.x0 < 0.6 * width]
-    gutters = _gutters(runs, x0, x1, column_gap(size))
+    gap = column_gap(size)
+    gutters = _gutters(runs, x0, x1, gap)
+    # group labels printed from the left edge across the columns of their group hide the
+    # gutters they cross: gutters that all the other pieces keep stand, if few cross them
+    others = [r for r in runs if r.x0 - x0 >= 2 * gap]
+    kept = _gutters(others, x0, x1, gap)
+    crossing = [r for r in runs if r.x0 - x0 < 2 * gap and any(r.x0 < a and r.x1 > b for a, b in kept)]
+    if len(kept) > len(gutters) and len(crossing) <= 0.2 * len(idx) and any(
+            r.x1 <= kept[0][0] + 0.5 for r in runs if r not in crossing):
+        gutters = kept
     if not gutters:
         return None
     # the corridors must cut lines, not only separate pieces that never stand side by side
