@@ -307,8 +307,15 @@ def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
                 pitches.append(p)
     if len(pitches) < 2:
         return -1.0
-    small = min(pitches)
-    limit = small + max(0.5, 0.06 * small)
+    # the closest pitches form the wrap spacing (mixed fonts move a line's baseline by a
+    # little); the first clear step up is where rows begin
+    pitches.sort()
+    wrap = pitches[0]
+    for p in pitches[1:]:
+        if p > 1.12 * wrap:
+            break
+        wrap = p
+    limit = wrap + max(0.5, 0.04 * wrap)
     return limit if any(p > limit for p in pitches) else -1.0
 
 

@@ -132,22 +132,18 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         # text directly above the first rule that belongs to the table (a table printed
         # with a rule under its header only, or whose top rule is missing); under three
         # or more rules the first one is the top rule, and what is above it is not the table
-        above = sorted((l for l in lines if l.bottom <= top and l.x0 >= x0 - 2 and l.x1 <= x1 + 2), key=lambda l: -l.top)
-        if len(g) >= 3 and any(top < l.mid_y < g[1]["y"] for l in lines):
-            above = []
         ext_top = top
-        for l in above:
-            if (ext_top - l.bottom > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15
-                    or id(l) in prose_ids):
-                break
-            ext_top = l.top - 0.5
+        if not (len(g) >= 3 and any(top < l.mid_y < g[1]["y"] for l in lines)):
+            above = _continuing(lines, top, -1, x0, x1, size, prose_ids)
+            if above:
+                ext_top = min(l.top for l in above) - 0.5
         if ext_top < top:
             inner = [(top, g[0]["x0"], g[0]["x1"])] + inner
             top = ext_top
         if len(g) == 2 and ext_top == top:
             # a top rule and a header rule with the body running on below, its closing rule
             # on a later page (a long table split by its producer)
-            ext_bottom = _body_below(lines, body_chars, bottom, x0, x1, size)
+            ext_bottom = _body_below(lines, body_chars, bottom, x0, x1, size, prose_ids)
             if ext_bottom > bottom:
                 inner = [(bottom, g[-1]["x0"], g[-1]["x1"])]
                 bottom = ext_bottom
@@ -260,19 +256,41 @@ def _bold_header(block: list[Line]) -> list[float]:
     return [max(m.bottom for m in bold) + 0.3] if bold and bold[0] is block[0] else []
 
 
-def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, x1: float, size: float) -> float:
-    """Bottom of the table body printed under a rule with no rule closing it: the lines
-    that follow at line spacing, inside the rule's width, set in columns (most of them
-    cut by whitespace into two or more parts, which a paragraph or a note is not)."""
-    below = sorted((l for l in lines if l.top >= rule_y), key=lambda l: l.top)
+def _continuing(lines: list[Line], rule_y: float, step: int, x0: float, x1: float, size: float,
+                prose_ids: set[int]) -> list[Line]:
+    """The lines that go on from a rule (down when `step` is 1, up when -1) as the same
+    table: inside its width, in its type, up to a caption, a note, a heading or running
+    text, and no further apart than its rows are (a table's rows may be set far apart by
+    their padding, but evenly)."""
+    ordered = sorted((l for l in lines if (l.top >= rule_y if step > 0 else l.bottom <= rule_y)),
+                     key=lambda l: step * l.top)
     taken: list[Line] = []
-    for l in below:
-        prev = taken[-1].bottom if taken else rule_y
-        if (l.top - prev > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15
+    gaps: list[float] = []
+    edge = rule_y
+    for l in ordered:
+        if (_is_label_line(l.text) or l.size > size * 1.15 or id(l) in prose_ids
                 or l.x0 < x0 - 2 or l.x1 > x1 + 2):
             break
+        gap = l.top - edge if step > 0 else edge - l.bottom
+        limit = max(1.6 * l.size, 1.5 * max(gaps)) if gaps else max(1.6 * l.size, 3.0 * l.size)
+        if gap > limit:
+            break
+        if gap > 0:
+            # the rule stands in the padding between two rows: a row from the rule is half a
+            # row from the next
+            gaps.append(gap if taken else 2 * gap)
         taken.append(l)
-    if len(taken) < 2:
+        edge = max(edge, l.bottom) if step > 0 else min(edge, l.top)
+    return taken
+
+
+def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, x1: float, size: float,
+                prose_ids: set[int]) -> float:
+    """Bottom of the table body printed under a rule with no rule closing it: the lines
+    that go on from it (see _continuing), set in columns (most of them cut by whitespace
+    into two or more parts, which a paragraph or a note is not)."""
+    taken = _continuing(lines, rule_y, 1, x0, x1, size, prose_ids)
+    if not taken:
         return rule_y
     y1 = max(l.bottom for l in taken) + 0.5
     region = [c for c in chars if rule_y < (c["top"] + c["bottom"]) / 2 < y1]
