@@ -133,6 +133,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         # with a rule under its header only, or whose top rule is missing); under three
         # or more rules the first one is the top rule, and what is above it is not the table
         ext_top = top
+        above: list[Line] = []
         if not (len(g) >= 3 and any(top < l.mid_y < g[1]["y"] for l in lines)):
             above = _continuing(lines, top, -1, x0, x1, size, prose_ids)
             if above:
@@ -140,9 +141,11 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         if ext_top < top:
             inner = [(top, g[0]["x0"], g[0]["x1"])] + inner
             top = ext_top
-        if len(g) == 2 and ext_top == top:
-            # a top rule and a header rule with the body running on below, its closing rule
-            # on a later page (a long table split by its producer)
+        header_only = len(g) == 1 and ext_top < top and len(above) <= 3
+        if len(g) == 2 and ext_top == top or header_only:
+            # a top rule and a header rule (or a header over its rule, the top rule left out)
+            # with the body running on below, its closing rule on a later page (a long table
+            # split by its producer)
             ext_bottom = _body_below(lines, body_chars, bottom, x0, x1, size, prose_ids)
             if ext_bottom > bottom:
                 inner = [(bottom, g[-1]["x0"], g[-1]["x1"])]
@@ -239,8 +242,14 @@ def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list
             between = [l for l in lines if last["y"] < l.mid_y < r["y"]]
             inside = [l.size for l in lines if g[0]["y"] < l.mid_y < last["y"]] or [l.size for l in between]
             ref = sorted(inside)[len(inside) // 2] if inside else size
-            # a heading (larger type) or a caption between two rules: two tables, not one
-            apart = any(l.size > 1.2 * ref or _is_label_line(l.text) for l in between)
+            # a heading (larger type) or a caption between two rules: two tables, not one;
+            # but a caption right under a table's top rule is printed inside the table
+            first = sorted(between, key=lambda l: l.top)[:1]
+            inside_caption = len(g) == 1 and first and cap.caption_match(first[0].text)
+            rest = [l for l in between if l not in first or not inside_caption]
+            rest = [l for l in rest if not (inside_caption and cap.unit_of(l.text))]
+            apart = any(l.size > 1.2 * ref and not (inside_caption and l in first) or _is_label_line(l.text)
+                        for l in rest)
             if overlap >= 0.5 * min(gx1 - gx0, r["x1"] - r["x0"]) and not apart:
                 g.append(r)
                 continue
@@ -447,7 +456,6 @@ def _caption_in_first_row(part: TablePart) -> None:
     for c in raw:
         c.row -= 1
     part.raw_cells = raw
-    part.col_edges = list(t.get("col_edges") or [])
     part.n_rows -= 1
     part.n_header_rows = max(0, part.n_header_rows - 1)
     part.bbox = (part.bbox[0], min(c.bbox[1] for c in raw) if raw else part.bbox[1], part.bbox[2], part.bbox[3])
