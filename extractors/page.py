@@ -442,9 +442,10 @@ def _caption_continues(lines: list[Line], idx: int, limit: float) -> list[int]:
 
 
 def _caption_in_first_row(part: TablePart) -> None:
-    """A caption printed inside the table, as a first row of one cell across it."""
-    first = [c for c in part.cells if c.row == 0]
-    if part.n_rows < 2 or len(first) != 1 or first[0].col_span < part.n_cols or first[0].row_span != 1:
+    """A caption printed inside the table, as a first row of one cell across it (its text
+    may not cross every gutter, and leave the row's other cells empty)."""
+    first = [c for c in part.cells if c.row == 0 and c.text]
+    if part.n_rows < 2 or len(first) != 1 or first[0].row_span != 1:
         return
     if not cap.caption_match(first[0].text):
         return

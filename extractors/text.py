@@ -238,11 +238,15 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
     numbers, dates and codes carry no spaces."""
     out = ""
     prev_space = False
+    prev: Line | None = None
     for ln in lines:
         t = ln.text
         if not t:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(t[0])):
+        beside = prev is not None and abs(ln.baseline - prev.baseline) < 0.3 * ln.size and ln.x0 > prev.x1
+        if out and beside:
+            out += " "  # pieces of one line set apart by whitespace (a cell across a gutter)
+        elif out and not (is_cjk(out[-1]) or is_cjk(t[0])):
             if wrap_spaces:
                 if prev_space:
                     out += " "
@@ -250,6 +254,7 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
                 out += " "
         out += t
         prev_space = ln.trailing_space
+        prev = ln
     return out
 
 
