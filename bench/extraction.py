@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Extraction benchmark: accuracy on our reports, generality on ICDAR 2013, speed and memory.
+"""Extraction benchmark: every development set in one run, next to the peers.
 
-    python bench/extraction.py --reports ../shared/corpus --icdar ../shared/benchmarks/icdar2013
+    python bench/extraction.py --reports ../shared/corpus --icdar ../shared/benchmarks/icdar2013 [--layouts 30]
 
 1. Cell precision/recall/F1 and tables found on the sample reports (ruled) and their
-   borderless variant, scored by the corpus' own score.py.
-2. ICDAR 2013 EU set, complete process (find + grid), structure F1 by the set's own
+   three-rule variant, scored by the corpus' own score.py, for twbio and for peers
+   (pdfplumber's default extract_tables, PyMuPDF find_tables).
+2. The same content printed in generated layouts by other producers (bench/layouts.py:
+   WeasyPrint, Chromium, ReportLab; the first --layouts seeds), twbio and the same peers:
+   cell F1 per variant, mean and minimum.
+3. ICDAR 2013 EU set, complete process (find + grid), structure F1 by the set's own
    evaluate.py, for twbio and for peers run on the same files: pdfplumber's default
    find_tables, camelot lattice and stream, PyMuPDF find_tables (bench extras; a peer
    that is not installed is reported as such).
-3. Pages per second and peak RSS of twbio next to plain pdfplumber extract_tables on the
+4. Pages per second and peak RSS of twbio next to plain pdfplumber extract_tables on the
    same pages, each in a fresh process.
 """
 
@@ -36,31 +40,131 @@ sys.path.insert(0, str(ROOT))
 # ---------------------------------------------------------------- our reports
 
 def _extract_to(pdf: Path, d: Path) -> None:
-    from extractors import extract_report
+    from extractors import ExtractionError, extract_report
 
-    (d / f"{pdf.stem}.json").write_text(json.dumps(extract_report(pdf).to_dict(), ensure_ascii=False),
-                                        encoding="utf-8")
+    try:
+        doc = extract_report(pdf).to_dict()
+    except ExtractionError:
+        doc = {"tables": []}
+    (d / f"{pdf.stem}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
 
 
-def score_reports(corpus: Path, out: Path) -> list[str]:
-    from concurrent.futures import ProcessPoolExecutor
+def _pdfplumber_rows(pdf: Path, d: Path) -> None:
+    import pdfplumber
 
+    tables = []
+    with pdfplumber.open(str(pdf)) as doc:
+        for i, page in enumerate(doc.pages):
+            for t in page.extract_tables():
+                tables.append({"page": i + 1, "rows": [["" if c is None else c for c in row] for row in t]})
+            page.close()
+    (d / f"{pdf.stem}.json").write_text(json.dumps({"tables": tables}, ensure_ascii=False), encoding="utf-8")
+
+
+def _pymupdf_rows(pdf: Path, d: Path) -> None:
+    import pymupdf
+
+    tables = []
+    with pymupdf.open(str(pdf)) as doc:
+        for i, page in enumerate(doc):
+            for t in page.find_tables().tables:
+                tables.append({"page": i + 1, "rows": [["" if c is None else c for c in row] for row in t.extract()]})
+    (d / f"{pdf.stem}.json").write_text(json.dumps({"tables": tables}, ensure_ascii=False), encoding="utf-8")
+
+
+REPORT_SYSTEMS = {"twbio": _extract_to, "pdfplumber extract_tables": _pdfplumber_rows,
+                  "PyMuPDF find_tables": _pymupdf_rows}
+
+
+def _run_report_system(name: str, pdf: Path, d: Path) -> None:
+    try:
+        REPORT_SYSTEMS[name](pdf, d)
+    except ImportError:
+        raise
+    except Exception as e:  # a peer crashing on a file scores that file as empty
+        print(f"  {name} failed on {pdf.name}: {type(e).__name__}: {e}", file=sys.stderr)
+        (d / f"{pdf.stem}.json").write_text(json.dumps({"tables": []}), encoding="utf-8")
+
+
+def _load_score(corpus: Path):
     spec = importlib.util.spec_from_file_location("corpus_score", corpus / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
+    return score
+
+
+def _extract_all(name: str, pdfs: list[Path], dirs: list[Path]) -> bool:
+    """Run one system over the PDFs (output dir per PDF) on every core; False if it is not installed."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    for d in set(dirs):
+        d.mkdir(parents=True, exist_ok=True)
+    order = sorted(range(len(pdfs)), key=lambda i: -pdfs[i].stat().st_size)
+    try:
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(_run_report_system, [name] * len(pdfs), [pdfs[i] for i in order], [dirs[i] for i in order]))
+    except ImportError:
+        return False
+    return True
+
+
+def score_reports(corpus: Path, out: Path) -> list[str]:
+    score = _load_score(corpus)
     lines = []
     for style in ("reports", "reports-booktabs"):
-        d = out / style
-        d.mkdir(parents=True, exist_ok=True)
         pdfs = sorted((corpus / style).glob("*.pdf"))
-        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            list(pool.map(_extract_to, pdfs, [d] * len(pdfs)))
-        res = score.score_dirs(corpus / "truth", d)
-        o = res["overall"]
-        lines.append(f"{style:18s} tables found {o['tables_found']}/{o['tables']}  cell P {o['precision']:.3f} "
-                     f"R {o['recall']:.3f} F1 {o['f1']:.3f}  row-exact {o['row_exact']:.3f}")
-        for r in res["reports"]:
-            lines.append(f"    {r['report_id']:28s} {r['tables_found']:2d}/{r['n_truth_tables']:<2d} F1 {r['f1']:.3f}")
+        for name in REPORT_SYSTEMS:
+            d = out / style / re.sub(r"\W+", "_", name)
+            if not _extract_all(name, pdfs, [d] * len(pdfs)):
+                lines.append(f"{style:18s} {name:26s} not installed")
+                continue
+            res = score.score_dirs(corpus / "truth", d)
+            o = res["overall"]
+            lines.append(f"{style:18s} {name:26s} tables found {o['tables_found']}/{o['tables']}  cell P {o['precision']:.3f} "
+                         f"R {o['recall']:.3f} F1 {o['f1']:.3f}  row-exact {o['row_exact']:.3f}")
+            if name == "twbio":
+                for r in res["reports"]:
+                    lines.append(f"    {r['report_id']:28s} {r['tables_found']:2d}/{r['n_truth_tables']:<2d} F1 {r['f1']:.3f}")
+    return lines
+
+
+def score_layouts(corpus: Path, out: Path, n: int) -> list[str]:
+    """The first n layout variants (rendered and cached by bench/layouts.py)."""
+    import statistics
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import layouts
+
+    score = _load_score(corpus)
+    variants = [layouts.draw_variant(seed) for seed in range(n)]
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing as mp
+
+    cache = ROOT / "bench" / ".layouts"
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=mp.get_context("spawn")) as pool:
+        dirs = [Path(d) for d in pool.map(layouts._render_task, [(str(corpus), v, str(cache)) for v in variants])]
+    lines = []
+    for name in REPORT_SYSTEMS:
+        pdfs, outs = [], []
+        for d in dirs:
+            for pdf in sorted(d.glob("*.pdf")):
+                pdfs.append(pdf)
+                outs.append(out / "layouts" / re.sub(r"\W+", "_", name) / d.name)
+        if not _extract_all(name, pdfs, outs):
+            lines.append(f"{name:26s} not installed")
+            continue
+        f1s, found, total = [], 0, 0
+        for v, d in zip(variants, dirs):
+            res = score.score_dirs(corpus / "truth", out / "layouts" / re.sub(r"\W+", "_", name) / d.name)
+            o = res["overall"]
+            f1s.append(o["f1"])
+            found += o["tables_found"]
+            total += o["tables"]
+            if name == "twbio":
+                lines.append(f"    seed {v.seed:3d} {v.describe()}  F1 {o['f1']:.3f}  tables {o['tables_found']}/{o['tables']}")
+        lines.append(f"{name:26s} {len(f1s)} variants: cell F1 mean {statistics.mean(f1s):.3f}, median "
+                     f"{statistics.median(f1s):.3f}, min {min(f1s):.3f}; tables found {found}/{total} "
+                     f"({100 * found / total:.1f} %)")
     return lines
 
 
@@ -225,6 +329,7 @@ def main() -> int:
     ap.add_argument("--reports", type=Path, required=True, help="corpus dir (reports/, reports-booktabs/, truth/, score.py)")
     ap.add_argument("--icdar", type=Path, help="ICDAR 2013 dir (PDFs, XML truth, evaluate.py)")
     ap.add_argument("--out", type=Path, help="where to write extracted JSON (default: a temp dir)")
+    ap.add_argument("--layouts", type=int, default=30, help="layout variants to score (0: none)")
     a = ap.parse_args()
     out = a.out or Path(tempfile.mkdtemp(prefix="twbio-bench-"))
     print(f"twbio extraction benchmark - {time.strftime('%Y-%m-%d')} - {platform.machine()}, "
@@ -232,11 +337,15 @@ def main() -> int:
     print("\n## 1. sample reports (score.py)")
     for line in score_reports(a.reports, out):
         print(line)
+    if a.layouts:
+        print(f"\n## 2. generated layouts, seeds 0-{a.layouts - 1} (bench/layouts.py, score.py)")
+        for line in score_layouts(a.reports, out, a.layouts):
+            print(line)
     if a.icdar:
-        print("\n## 2. ICDAR 2013 EU set (evaluate.py, complete process)")
+        print("\n## 3. ICDAR 2013 EU set (evaluate.py, complete process)")
         for line in score_icdar(a.icdar, out / "icdar"):
             print(line)
-    print("\n## 3. speed and memory (sample reports, ruled)")
+    print("\n## 4. speed and memory (sample reports, ruled)")
     for line in speed(sorted((a.reports / "reports").glob("*.pdf"))):
         print(line)
     return 0

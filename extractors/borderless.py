@@ -315,6 +315,11 @@ def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
         if p > 1.12 * wrap:
             break
         wrap = p
+    # ...and wrapped lines sit closer than half a line height apart: lines that far apart
+    # are rows however the table is spaced
+    heights = sorted(l.bottom - l.top for ls in col_lines.values() for l in ls)
+    if heights and wrap - heights[len(heights) // 2] >= 0.5 * size:
+        return -1.0
     limit = wrap + max(0.5, 0.04 * wrap)
     return limit if any(p > limit for p in pitches) else -1.0
 

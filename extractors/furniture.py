@@ -23,10 +23,14 @@ _ROMAN = re.compile(r"^[ivxlcIVXLC]+$")
 
 
 def signature(text: str) -> str:
-    """What stays the same from page to page: no whitespace, digits (page numbers) set aside."""
+    """What stays the same from page to page: the text without whitespace, and in a line
+    that is little more than a number ("- 21 -", "第 21 頁", "Page 21 of 90") the digits set
+    aside. (Masking the digits of longer lines would make every row of a table alike.)"""
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
-    s = _DIGITS.sub("#", s)
-    return "#" if _ROMAN.match(s) else s
+    if _ROMAN.match(s):
+        return "#"
+    masked = _DIGITS.sub("#", s)
+    return masked if len(masked.replace("#", "")) <= 8 else s
 
 
 @dataclass
@@ -76,7 +80,7 @@ def _band_lines(textpage, width: float, height: float) -> list[tuple[str, float,
     return out
 
 
-def read_furniture(path: str, min_pages: int = 3, share: float = 0.2) -> Furniture:
+def read_furniture(path: str, min_pages: int = 2, share: float = 0.2) -> Furniture:
     """The repeated margin text of the PDF at `path` (empty when it cannot be read this
     way: the main pass then decides page by page)."""
     import pypdfium2 as pdfium
@@ -105,14 +109,18 @@ def read_furniture(path: str, min_pages: int = 3, share: float = 0.2) -> Furnitu
         pdf.close()
     if len(pages) < min_pages:
         return found
-    counts: dict[tuple[str, str], set[int]] = {}
+    # furniture stands at the same height on every page it is printed on (a table header
+    # repeated on the pages a table runs over starts wherever the table does on the first)
+    where: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for n, (_, height, lines) in enumerate(pages):
         for text, top, bottom in lines:
             band = "top" if bottom <= BAND * height else "bottom"
-            counts.setdefault((band, signature(text)), set()).add(n)
+            where.setdefault((band, signature(text)), []).append((n, top))
     need = max(min_pages, share * len(pages))
-    for (band, sig), on in counts.items():
-        if sig and len(on) >= need:
+    for (band, sig), seen in where.items():
+        middle = statistics.median(top for _, top in seen)
+        level = {n for n, top in seen if abs(top - middle) <= 2.0}
+        if sig and len(level) >= need and len(level) >= 0.8 * len({n for n, _ in seen}):
             found.repeated[band].add(sig)
     # the body's usual top and bottom: where the first and last text that does not repeat
     # stands, per page shape (a median, so pages that open with a repeated table header

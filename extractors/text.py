@@ -170,6 +170,8 @@ def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
+        if split_gap is not None:
+            row = _without_leaders(row)
         segs: list[list[dict]] = [[]]
         for ch in row:
             seg = segs[-1]
@@ -187,6 +189,27 @@ def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]
             if line is not None:
                 lines.append(line)
     return lines
+
+
+_LEADER = set(".．·…‥・")
+
+
+def _without_leaders(row: list[dict]) -> list[dict]:
+    """A row of glyphs without its leader dots (a run of four or more dots leading the eye
+    from a label to its figures): they fill a gutter, and printed nothing a cell holds."""
+    out, run = [], []
+    for ch in row + [{"text": "", "x0": float("inf"), "x1": float("inf")}]:
+        t = ch["text"]
+        if t and all(c in _LEADER for c in t) or (run and t == " "):
+            run.append(ch)
+            continue
+        dots = sum(1 for c in run if c["text"].strip())
+        if dots < 4:
+            out.extend(run)
+        run = []
+        if ch["text"]:
+            out.append(ch)
+    return out
 
 
 def _make_line(seg: list[dict]) -> Line | None:

@@ -374,3 +374,161 @@ def prose_pdf(path: Path, filler_paragraphs: int = 3) -> Path:
     story += [Paragraph(filler, PARA) for _ in range(filler_paragraphs)]
     story += [Paragraph(long_para, PARA), Paragraph("新段落，2024 年核准 12 家。", PARA)]
     return _build(path, story)
+
+
+# ---------------------------------------------------------------- layouts the extractor was not written for
+
+APPROVALS_HEADER = ["項次", "核准日期", "核准字號", "產品名稱", "製造廠名稱"]
+APPROVALS_ROWS = [
+    [str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部醫器製第00{7625 + i}號", f"測試醫材產品第{i + 1}號系統",
+     f"測試生醫股份有限公司第{i + 1}廠"]
+    for i in range(12)
+]
+
+
+def _wrapping_cells(rows, size: float = 9, bold_first: bool = True):
+    """Cells as Paragraphs that wrap anywhere (CJK line breaking), so narrow columns wrap
+    dates, licence numbers and names onto several lines."""
+    head = ParagraphStyle("hcell", fontName=FONT, fontSize=size, leading=size * 1.3, alignment=1, wordWrap="CJK")
+    body = ParagraphStyle("bcell", fontName=FONT, fontSize=size, leading=size * 1.3, wordWrap="CJK")
+    return [[Paragraph(f"<b>{v}</b>" if (r == 0 and bold_first) else v, head if r == 0 else body) for v in row]
+            for r, row in enumerate(rows)]
+
+
+def narrow_three_rule_pdf(path: Path) -> list:
+    """表 10-1: three rules, columns so narrow that the header labels, the dates and the
+    licence numbers wrap onto two or three lines beside a narrow first column of item
+    numbers. Returns the grid (header first)."""
+    grid = [APPROVALS_HEADER] + APPROVALS_ROWS[:8]
+    t = Table(_wrapping_cells(grid), colWidths=[22, 42, 58, 70, 70], style=TableStyle(_rules_under(1)))
+    _build(path, [Paragraph("表 10-1 核准上市之醫療器材", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return grid
+
+
+def caption_inside_pdf(path: Path, ruled: bool) -> list:
+    """表 10-2 with its caption printed as the table's first row, one cell across it."""
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS
+    caption = ParagraphStyle("capcell", parent=CAPTION, fontSize=10)
+    data = [[Paragraph("表 10-2 藥品審查案件與時效", caption)] + [""] * 4] + grid
+    rules = GRID if ruled else [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+                                 ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black),
+                                 ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black),
+                                 ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    t = Table(data, colWidths=[110, 60, 80, 90, 70], style=TableStyle(rules + [("SPAN", (0, 0), (-1, 0))]))
+    _build(path, [Paragraph("前文說明，數據如下。", BODY), Spacer(1, 8), t, Paragraph("資料來源：測試資料。", BODY)])
+    return grid
+
+
+def header_repeated_break_pdf(path: Path, n_rows: int = 70) -> list:
+    """表 10-3 broken over three pages by the producer: the header row (shaded, not bold)
+    repeated at the top of each page, no "(續)" caption, rules between the rows, and a
+    running header and page number on every page with no rule to set them off. Returns
+    the grid (header first)."""
+    rows = [[str(i + 1), f"2024/{i % 12 + 1:02d}/{i % 28 + 1:02d}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"]
+            for i in range(n_rows)]
+    header = ["項次", "核准日期", "許可證字號", "中文品名"]
+    style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black), ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9d9d9")),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    t = Table([header] + rows, colWidths=[40, 90, 150, 150], repeatRows=1, style=TableStyle(style))
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(A4[0] - 60, A4[1] - 80, "2025 生技產業白皮書　肆、生技產業發展關鍵要素")
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=100, bottomMargin=60)
+    doc.build([Paragraph("表 10-3 核准上市之國產新藥", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)],
+              onFirstPage=furniture, onLaterPages=furniture)
+    return [header] + rows
+
+
+def unruled_captionless_pdf(path: Path) -> list:
+    """A table set in running text with no caption and no rule at all: columns kept apart
+    by whitespace only, between paragraphs. Returns the grid (header first)."""
+    grid = [["Segment", "2022", "2023", "2024"], ["Pharmaceuticals", "1,204.5", "1,311.2", "1,398.7"],
+            ["Medical devices", "845.1", "902.3", "955.0"], ["Applied biotech", "402.7", "433.9", "467.2"],
+            ["Total", "2,452.3", "2,647.4", "2,820.9"]]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("ALIGN", (1, 0), (-1, -1), "RIGHT")]
+    t = Table(grid, colWidths=[130, 70, 70, 70], style=TableStyle(style))
+    para = ("The industry grew steadily over the period under review, with revenue rising in every segment; the "
+            "figures below are in millions and were compiled from the annual surveys of the sector.")
+    _build(path, [Paragraph(para, PARA), Spacer(1, 6), t, Spacer(1, 6), Paragraph(para, PARA), Paragraph(para, PARA)])
+    return grid
+
+
+def leader_dots_pdf(path: Path) -> list:
+    """表 10-4: labels led to their figures by dot leaders, no rules."""
+    grid = [["項目", "2023", "2024"], ["研發經費", "120.5", "131.2"], ["營業收入", "845.1", "902.3"],
+            ["人事費用", "402.7", "433.9"]]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("LEFTPADDING", (1, 0), (-1, -1), 0)]
+    data = [grid[0]] + [[r[0] + " " + "." * 40, r[1], r[2]] for r in grid[1:]]
+    t = Table(data, colWidths=[160, 60, 60], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-4 經營狀況", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return grid
+
+
+def landscape_table_pdf(path: Path, mode: str) -> list:
+    """表 10-5 on a landscape page, then printed on portrait paper: "rotate" turns the
+    content and sets /Rotate so that viewers show it upright; "sideways" leaves it turned
+    (the reader turns the page). Returns the grid (header first)."""
+    from pypdf import PdfWriter, Transformation
+    from reportlab.lib.pagesizes import landscape
+
+    header = ["計畫名稱"] + [f"{y} 年度" for y in range(106, 111)] + ["合計"]
+    rows = [["推動國際產學聯盟計畫", "8", "16", "16", "16", "10", "66"], ["產學技術聯盟計畫", "4", "6", "6", "6", "4", "26"]]
+    t = Table([header] + rows, colWidths=[150] + [70] * 6, style=TableStyle(GRID))
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50)
+    doc.build([Paragraph("表 10-5 人力需求表", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    writer = PdfWriter(clone_from=str(path))
+    for page in writer.pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(h, 0))
+        page.mediabox.lower_left, page.mediabox.upper_right = (0, 0), (h, w)
+        page.cropbox.lower_left, page.cropbox.upper_right = (0, 0), (h, w)
+        if mode == "rotate":
+            page.rotation = 90
+    with open(path, "wb") as f:
+        writer.write(f)
+    return [header] + rows
+
+
+
+
+def vertical_header_pdf(path: Path) -> list:
+    """表 10-6: a header label set vertically (turned 90 degrees) in a narrow column."""
+    from reportlab.platypus import Flowable
+
+    class Turned(Flowable):
+        def __init__(self, text):
+            super().__init__()
+            self.text = text
+
+        def wrap(self, w, h):
+            return 12, 10 * len(self.text) + 4
+
+        def draw(self):
+            self.canv.saveState()
+            self.canv.setFont(FONT, 9)
+            self.canv.rotate(90)
+            self.canv.drawString(2, -10, self.text)
+            self.canv.restoreState()
+
+    header = ["項次", "申請單位", "核准件數"]
+    rows = [["1", "瑞寶基因股份有限公司", "3"], ["2", "臺灣生物製劑股份有限公司", "5"]]
+    data = [[Turned("項次"), header[1], header[2]]] + rows
+    t = Table(data, colWidths=[24, 160, 70], style=TableStyle(GRID))
+    _build(path, [Paragraph("表 10-6 申請核准案", CAPTION), t])
+    return [header] + rows
+
+
+def narrow_grid_pdf(path: Path) -> list:
+    """表 10-7: a full grid whose date and licence columns are too narrow for their values,
+    which wrap mid-word onto a second line."""
+    grid = [APPROVALS_HEADER[:3] + ["產品名稱"]] + [r[:4] for r in APPROVALS_ROWS[:6]]
+    t = Table(_wrapping_cells(grid), colWidths=[26, 40, 52, 120], style=TableStyle(GRID))
+    _build(path, [Paragraph("表 10-7 核准上市之醫療器材", CAPTION), t])
+    return grid

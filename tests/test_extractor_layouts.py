@@ -1,0 +1,84 @@
+"""Layouts the extractor was not written for, each a small generated case of a failure seen
+on other producers' PDFs (the scores over many generated layouts live in bench/layouts.py)."""
+
+import pytest
+
+import pdf_factory as pdfs
+from extractors import extract_report
+
+
+def _only_table(path):
+    report = extract_report(path)
+    assert len(report.tables) == 1, [(t.table_id, t.pages) for t in report.tables]
+    return report.tables[0]
+
+
+def test_a_narrow_first_column_survives_wrapped_neighbours(tmp_path):
+    # three rules; item numbers in a narrow first column, header labels, dates and licence
+    # numbers wrapped onto two or three lines beside them
+    grid = pdfs.narrow_three_rule_pdf(tmp_path / "narrow.pdf")
+    t = _only_table(tmp_path / "narrow.pdf")
+    assert t.header + t.rows == grid
+    assert [r[0] for r in t.rows] == [str(i) for i in range(1, 9)]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "three-rule"])
+def test_a_caption_printed_as_the_tables_first_row_is_its_caption(tmp_path, ruled):
+    grid = pdfs.caption_inside_pdf(tmp_path / "caption.pdf", ruled)
+    t = _only_table(tmp_path / "caption.pdf")
+    assert t.table_id == "10-2"
+    assert t.caption == "表 10-2 藥品審查案件與時效"
+    assert t.header + t.rows == grid
+
+
+def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_path):
+    # no "(續)" caption, a shaded (not bold) header row repeated on the next page, and a
+    # running header set off by nothing but its place in the margin
+    grid = pdfs.header_repeated_break_pdf(tmp_path / "repeated.pdf")
+    t = _only_table(tmp_path / "repeated.pdf")
+    assert t.table_id == "10-3"
+    assert t.pages == [1, 2]
+    assert t.header + t.rows == grid
+
+
+def test_a_ruled_cell_keeps_every_glyph_of_its_wrapped_lines(tmp_path):
+    # a full grid whose narrow date and licence columns wrap mid-word: the characters of a
+    # wrapped line stay in their cell ("2024/01/1" + "6" is 2024/01/16)
+    grid = pdfs.narrow_grid_pdf(tmp_path / "grid.pdf")
+    t = _only_table(tmp_path / "grid.pdf")
+    assert t.strategy == "lines"
+    assert t.header + t.rows == grid
+
+
+def test_an_unruled_table_without_a_caption_is_found_and_prose_is_not(tmp_path):
+    grid = pdfs.unruled_captionless_pdf(tmp_path / "unruled.pdf")
+    report = extract_report(tmp_path / "unruled.pdf")
+    assert len(report.tables) == 1
+    t = report.tables[0]
+    assert t.caption is None and t.table_id.startswith("untitled-")
+    assert t.header + t.rows == grid
+    paragraphs = [b for b in report.text_blocks if b.kind == "paragraph"]
+    assert len(paragraphs) == 3
+
+
+@pytest.mark.parametrize("mode", ["sideways", "rotate"])
+def test_a_table_printed_on_a_turned_page_reads_upright(tmp_path, mode):
+    # sideways: the table runs up a portrait page; rotate: the same with /Rotate set so
+    # that viewers show it upright
+    grid = pdfs.landscape_table_pdf(tmp_path / "turned.pdf", mode)
+    t = _only_table(tmp_path / "turned.pdf")
+    assert t.table_id == "10-5"
+    assert t.header + t.rows == grid
+
+
+def test_a_header_label_set_vertically_reads_in_order(tmp_path):
+    grid = pdfs.vertical_header_pdf(tmp_path / "vertical.pdf")
+    t = _only_table(tmp_path / "vertical.pdf")
+    assert t.header[0][0] == "項次"
+    assert t.header + t.rows == grid
+
+
+def test_leader_dots_set_columns_apart_and_are_not_cell_text(tmp_path):
+    grid = pdfs.leader_dots_pdf(tmp_path / "dots.pdf")
+    t = _only_table(tmp_path / "dots.pdf")
+    assert t.header + t.rows == grid
