@@ -77,6 +77,9 @@ REPORT_SYSTEMS = {"twbio": _extract_to, "pdfplumber extract_tables": _pdfplumber
 
 
 def _run_report_system(name: str, pdf: Path, d: Path) -> None:
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # every peer reads through pdfminer's warnings
     try:
         REPORT_SYSTEMS[name](pdf, d)
     except ImportError:
