@@ -30,11 +30,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py --reports ../shared/corpus --icdar ../shared/benchmarks/icdar2013
 	$(BIN)/python bench/refresh.py
 
+# the Dagster UI and daemon on the warehouse's own instance (warehouse/.dagster): every
+# refresh, from `make run`, a sensor or the schedule, is a run there
 dev: $(STAMP)
-	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home} sh -c 'mkdir -p "$$DAGSTER_HOME" && \
-	  { [ -f "$$DAGSTER_HOME/dagster.yaml" ] || cp orchestration/dagster.yaml "$$DAGSTER_HOME/"; } && \
-	  $(BIN)/dagster dev -m orchestration.definitions'
+	$(BIN)/twbio dev
 
 clean:
 	rm -rf warehouse/twbio.duckdb warehouse/.staging warehouse/extracted warehouse/quarantine warehouse/exports \
-	       warehouse/quality warehouse/docs warehouse/last_refresh.json dbt_project/target dbt_project/logs
+	       warehouse/quality warehouse/docs warehouse/site warehouse/last_refresh.json warehouse/.dagster \
+	       warehouse/.dbt dbt_project/target dbt_project/logs

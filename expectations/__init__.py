@@ -6,5 +6,17 @@ data is wrong: do not publish) or "warning" (the source prints something inconsi
 publish and flag).
 """
 
-from .runner import SuiteSpec, ValidationOutcome, run_suites  # noqa: F401
+from .runner import BLOCKING, WARNING, SuiteSpec, ValidationOutcome, run_suites  # noqa: F401
 from .suites import ALL_SUITES  # noqa: F401
+
+
+def suites_version() -> str:
+    """A digest of the suites' sources: what gated a published warehouse."""
+    import hashlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]

@@ -20,6 +20,20 @@ BLOCKING = "blocking"
 WARNING = "warning"
 
 
+class _GreatExpectations:
+    """great_expectations, imported when a suite's expectations are first built: importing
+    it takes seconds, and whatever only names the suites (the Dagster definitions every
+    step process loads) should not pay for it."""
+
+    def __getattr__(self, name):
+        import great_expectations
+
+        return getattr(great_expectations, name)
+
+
+gx = _GreatExpectations()
+
+
 def blocking(expectation):
     expectation.meta = {**(expectation.meta or {}), "severity": BLOCKING}
     return expectation
@@ -33,13 +47,16 @@ def warning(expectation):
 @dataclass(frozen=True)
 class SuiteSpec:
     name: str
-    query: str  # SQL on the build warehouse giving the frame to validate
+    query: str | Callable[[], str]  # SQL on the build warehouse giving the frame to validate
     row_id: list[str]  # columns that name a failing row in messages
     expectations: Callable[[], list]
     description: str = ""
     # a dataset suite has nothing to check when its report is not in this refresh
     # (row_counts catches a loaded report whose table went missing)
     skip_when_empty: bool = False
+
+    def sql(self) -> str:
+        return self.query() if callable(self.query) else self.query
 
 
 @dataclass
@@ -89,9 +106,8 @@ class _Context:
         for e in spec.expectations():
             suite.add_expectation(e)
         vd = self.context.validation_definitions.add(gx.ValidationDefinition(data=batch_def, suite=suite, name=spec.name))
-        actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=self.sites)] if self.sites else []
         checkpoint = self.context.checkpoints.add(gx.Checkpoint(
-            name=f"{spec.name}-checkpoint", validation_definitions=[vd], actions=actions,
+            name=f"{spec.name}-checkpoint", validation_definitions=[vd], actions=[],
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": spec.row_id}))
         result = checkpoint.run(batch_parameters={"dataframe": df})
         return next(iter(result.run_results.values()))
@@ -107,7 +123,7 @@ def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str, docs_dir: Pat
     ctx = _Context(docs_dir)
     outcomes: list[ValidationOutcome] = []
     with duckdb.connect(db_path, read_only=True) as con:
-        frames = {s.name: con.execute(s.query).df() for s in suites}
+        frames = {s.name: con.execute(s.sql()).df() for s in suites}
     for spec in suites:
         if spec.skip_when_empty and frames[spec.name].empty:
             continue
@@ -124,6 +140,9 @@ def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str, docs_dir: Pat
                 observed=json.dumps(observed, ensure_ascii=False, default=str),
                 failing_rows=_failing_rows(r),
             ))
+    if ctx.sites:
+        # once for all suites: rendering the site after each suite costs more than validating
+        ctx.context.build_data_docs(site_names=ctx.sites)
     record(db_path, run_id, outcomes)
     return outcomes
 

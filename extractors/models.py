@@ -145,6 +145,7 @@ class ExtractedReport:
     text_blocks: list[TextBlock] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (the extraction cache and `twbio extract` write it; from_dict reads it)."""
         return {
             "report_id": self.report_id,
             "path": self.path,
@@ -157,3 +158,17 @@ class ExtractedReport:
             "tables": [t.to_dict() for t in self.tables],
             "text_blocks": [asdict(b) for b in self.text_blocks],
         }
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> "ExtractedReport":
+        tables = []
+        for t in doc["tables"]:
+            fields = {k: t[k] for k in ExtractedTable.__dataclass_fields__ if k != "cells"}
+            tables.append(ExtractedTable(**fields, cells=[Cell(**c) for c in t["cells"]]))
+        return cls(
+            report_id=doc["report_id"], path=doc["path"], sha256=doc["sha256"], pages=doc["pages"],
+            title=doc.get("title"), extractor_version=doc["extractor_version"], tables=tables,
+            warnings=doc.get("warnings", []), extracted_at=doc.get("extracted_at"),
+            text_blocks=[TextBlock(**{**b, "figures": [TextFigure(**f) for f in b.get("figures", [])]})
+                         for b in doc.get("text_blocks", [])],
+        )

@@ -1,33 +1,22 @@
-"""The one Definitions object: `dagster dev -m orchestration.definitions`."""
+"""The one Definitions: `dagster dev -m orchestration.definitions` (make dev) loads it.
 
-import shutil
-import sys
-from pathlib import Path
+Built lazily (@dg.definitions): importing this module does no work. The job functions
+below are what `twbio refresh` hands Dagster's executors (reconstructable by module and
+name, so that a step can run in another process or on a Celery worker)."""
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
-from .assets import dbt_models, published_warehouse, raw_warehouse, report_tables, validated_warehouse
-from .dbt import DBT_PROJECT
-from .jobs import build_warehouse_job, extract_reports_job
-from .progress import progress_logger
-from .resources import WarehouseResource
-from .sensors import build_after_extraction, daily_inbox_check, inbox_sensor
 
-# the dbt next to this interpreter, so an un-activated virtualenv works too
-_DBT = Path(sys.executable).with_name("dbt")
-DBT_EXECUTABLE = str(_DBT) if _DBT.exists() else (shutil.which("dbt") or "dbt")
+@dg.definitions
+def defs() -> dg.Definitions:
+    from .defs import build_definitions
 
-defs = dg.Definitions(
-    assets=[report_tables, raw_warehouse, dbt_models, validated_warehouse, published_warehouse],
-    jobs=[extract_reports_job, build_warehouse_job],
-    sensors=[inbox_sensor, build_after_extraction],
-    schedules=[daily_inbox_check],
-    # the progress logger replaces Dagster's verbose console logger in `twbio refresh`;
-    # `dagster dev` shows the same messages in the UI
-    loggers={"progress": progress_logger},
-    resources={
-        "warehouse": WarehouseResource.from_env(),
-        "dbt": DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE),
-    },
-)
+    return build_definitions()
+
+
+def extract_reports_job():
+    return defs().resolve_job_def("extract_reports")
+
+
+def build_warehouse_job():
+    return defs().resolve_job_def("build_warehouse")

@@ -18,6 +18,23 @@ class WarehouseBusy(Exception):
     pass
 
 
+_held: dict[str, int] = {}  # lock path -> fd, for the locks this process holds
+
+
+def hold_for_run(lock_path: Path) -> None:
+    """A build run writes the warehouse: it holds the lock until its process ends (a
+    refresh launched from `twbio refresh` already holds it; a run the Dagster daemon
+    launched waits for it)."""
+    if str(lock_path) in _held:
+        return
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, str(os.getpid()).encode(), 0)
+    _held[str(lock_path)] = fd
+
+
 @contextmanager
 def refresh_lock(lock_path: Path, wait: bool = False, timeout: float | None = None):
     lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,8 +56,10 @@ def refresh_lock(lock_path: Path, wait: bool = False, timeout: float | None = No
                 time.sleep(0.5)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _held[str(lock_path)] = fd
         yield
     finally:
+        _held.pop(str(lock_path), None)
         try:
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:

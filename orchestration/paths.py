@@ -61,12 +61,32 @@ class WarehousePaths:
     def lock(self) -> Path:
         return self.home / ".lock"
 
-    def build_db(self, run_id: str) -> Path:
-        """This run's build file: in a directory of its own and named like the published file,
-        because DuckDB names a database after its file and dbt-duckdb writes that name into
-        some view definitions; a view built in `build-<run>.duckdb` would not resolve once
-        the file is published as twbio.duckdb."""
-        return self.staging / f"build-{run_id}" / self.published.name
+    @property
+    def build_dir(self) -> Path:
+        return self.staging / "build"
+
+    @property
+    def build_db(self) -> Path:
+        """The build file: named like the published file, because DuckDB names a database
+        after its file and dbt-duckdb writes that name into some view definitions (a view
+        built in another file name would not resolve once the file is published); at one
+        path, so that dbt's profile stays the same from one build to the next."""
+        return self.build_dir / self.published.name
+
+    @property
+    def dbt_dir(self) -> Path:
+        """dbt's target (partial parse state, run artefacts) and logs for this warehouse."""
+        return self.home / ".dbt"
+
+    @property
+    def dbt_state(self) -> Path:
+        """The manifest the published warehouse was built with (dbt's --state)."""
+        return self.dbt_dir / "state"
+
+    @property
+    def dagster_home(self) -> Path:
+        """The Dagster instance every refresh of this warehouse runs on (`make dev` opens it)."""
+        return self.home / ".dagster"
 
     def ensure(self) -> None:
         for d in (self.home, self.inbox, self.staging, self.extracted, self.quarantine):

@@ -22,7 +22,7 @@ def truth(report_id: str) -> dict:
 @pytest.fixture(scope="session")
 def extracted_samples(tmp_path_factory):
     """Every sample report extracted once per test session (the extraction cache layout)."""
-    from orchestration.extraction import extract_one, scan_inbox
+    from orchestration.load import extract_one, scan_inbox
     from orchestration.paths import WarehousePaths
 
     home = tmp_path_factory.mktemp("extraction-cache")
@@ -62,7 +62,7 @@ def make_home(tmp_path, extracted_samples):
 def published_whitepaper(tmp_path_factory, extracted_samples):
     """A warehouse with the white paper published once per session (copy it, don't change it)."""
     from orchestration.paths import WarehousePaths
-    from orchestration.refresh import run_refresh
+    from orchestration.cli.refresh import run_refresh
 
     cache, _ = extracted_samples
     paths = WarehousePaths(tmp_path_factory.mktemp("published") / "warehouse")

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from orchestration.refresh import run_refresh
+from orchestration.cli.refresh import run_refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ["whitepaper-2025-ch4.pdf", "takeoff-action-plan-2013.pdf", "intl-alliance-plan-2017.pdf"]

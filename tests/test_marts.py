@@ -11,7 +11,7 @@ import pytest
 
 from orchestration.catalog import Catalog
 from orchestration.paths import DBT_PROJECT_DIR
-from orchestration.refresh import run_refresh
+from orchestration.cli.refresh import run_refresh
 
 SAMPLES = ["whitepaper-2025-ch4.pdf", "takeoff-action-plan-2013.pdf", "intl-alliance-plan-2017.pdf",
            "intl-alliance-call-2025.pdf", "spark-taiwan.pdf"]

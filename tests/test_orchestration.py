@@ -1,76 +1,69 @@
-"""Dagster: partitions per report, the inbox sensor, incremental refreshes."""
+"""Dagster is the only runner: every refresh is a run on the warehouse's own instance,
+with partitions per report, check results, and builds that rebuild only what changed."""
 
+import os
 import shutil
 
 import dagster as dg
 import duckdb
+import pytest
 
 from conftest import SAMPLE_INBOX
-from orchestration.assets import REPORTS
+from orchestration.cli.instance import open_instance
+from orchestration.cli.refresh import run_refresh
+from orchestration.cli.status import status_report
 from orchestration.definitions import defs
-from orchestration.refresh import run_refresh
-from orchestration.resources import WarehouseResource
-from orchestration.sensors import inbox_sensor
-from orchestration.status import status_report
+from orchestration.defs.automation import build_after_extractions
+from orchestration.defs.extract import REPORTS, inbox_sensor
+from orchestration.defs.resources import WarehouseResource
+from orchestration.defs.transform.assets import selection
+from orchestration.paths import WarehousePaths
 
 
 def _runs(instance, job_name):
     return instance.get_runs(filters=dg.RunsFilter(job_name=job_name))
 
 
-def test_incremental_refresh_extracts_only_what_changed(tmp_path):
-    from orchestration.paths import WarehousePaths
-
+def test_incremental_refresh_rebuilds_only_what_changed(tmp_path):
     paths = WarehousePaths(tmp_path / "warehouse")
     paths.ensure()
     for name in ("intl-alliance-call-2025.pdf", "spark-taiwan.pdf"):
         shutil.copy2(SAMPLE_INBOX / name, paths.inbox / name)
-    instance = dg.DagsterInstance.ephemeral()
 
-    first = run_refresh(paths, instance=instance, verbose=False)
-    assert first.published and first.metadata["extraction"]["extracted"] == 2
-    assert set(instance.get_dynamic_partitions(REPORTS.name)) == {"intl-alliance-call-2025", "spark-taiwan"}
-    assert len(_runs(instance, "extract_reports")) == 2
+    first = run_refresh(paths, verbose=False)
+    assert first.published and first.metadata["extraction"]["extracted"] == 2, first.failures
+    with open_instance(paths) as instance:
+        assert set(instance.get_dynamic_partitions(REPORTS.name)) == {"intl-alliance-call-2025", "spark-taiwan"}
+        assert len(_runs(instance, "extract_reports")) == 1 and len(_runs(instance, "build_warehouse")) == 1
 
     # nothing changed: no run at all (no extraction, no build)
-    second = run_refresh(paths, instance=instance, verbose=False)
+    second = run_refresh(paths, verbose=False)
     assert second.noop and second.success and second.metadata["extraction"]["extracted"] == 0
     last = status_report(paths)[-1]
     assert "nothing to do" in last and "FAILED" not in last
-    assert len(_runs(instance, "extract_reports")) == 2 and len(_runs(instance, "build_warehouse")) == 1
+    with open_instance(paths) as instance:
+        assert len(_runs(instance, "extract_reports")) == 1 and len(_runs(instance, "build_warehouse")) == 1
 
-    # --full re-extracts and reloads everything
-    full = run_refresh(paths, instance=instance, full=True, verbose=False)
-    assert full.published and full.metadata["extraction"]["extracted"] == 2
-    assert full.metadata["raw/documents"]["carried"] == 0
-    assert len(_runs(instance, "extract_reports")) == 4
-
-    # a new report: only its partition is extracted, and only it is loaded into the raw
-    # layer; the two unchanged reports' rows come over from the published warehouse
+    # a new report: only it is extracted and loaded; the unchanged reports' raw rows and
+    # the models that do not depend on what changed stay as published
     shutil.copy2(SAMPLE_INBOX / "takeoff-action-plan-2013.pdf", paths.inbox / "takeoff-action-plan-2013.pdf")
-    third = run_refresh(paths, instance=instance, verbose=False)
+    third = run_refresh(paths, verbose=False)
     assert third.published, third.failures
     assert third.metadata["extraction"]["extracted"] == 1
-    runs = _runs(instance, "extract_reports")
-    assert len(runs) == 5 and runs[0].tags.get("dagster/partition") == "takeoff-action-plan-2013"
     raw = third.metadata["raw/documents"]
-    assert raw["carried"] == 2 and raw["reports"] == 3 and raw["rows"] == 3
-    with duckdb.connect(str(paths.published), read_only=True) as con:
-        assert con.execute("select reports_loaded, reports_carried from audit.raw_layer").fetchall() == [(1, 2)]
-        # dbt builds only the models downstream of the raw relations the new report changed
-        built, carried = con.execute("select models_built, models_carried from audit.dbt_build").fetchall()[0]
-        assert built > 0 and carried > 0
-        carried_models = {k for k, m in third.metadata.items() if m.get("carried") is True}
-        assert len(carried_models) == carried and "marts/dim_industry_segment" in carried_models
-        assert "marts/dim_report" not in carried_models  # downstream of raw.documents
+    assert (raw["loaded"], raw["kept"], raw["reports"]) == (1, 2, 3)
+    kept = {k for k, m in third.metadata.items() if m.get("rebuilt") is False}
+    assert "marts/dim_industry_segment" in kept  # reads only the white paper's tables
+    assert "marts/dim_report" not in kept and "marts/fct_plan_targets" not in kept
+    with open_instance(paths) as instance:
+        extraction = _runs(instance, "extract_reports")[0]
+        assert extraction.tags["twbio/reports"] == "takeoff-action-plan-2013"
     incremental = _warehouse(paths.published)
 
-    # the carried raw layer and models are the ones a full refresh builds, row for row,
-    # with the same columns, types, constraints and comments
-    again = run_refresh(paths, instance=instance, full=True, verbose=False)
-    assert again.published and again.metadata["raw/documents"]["carried"] == 0
-    with duckdb.connect(str(paths.published), read_only=True) as con:
-        assert con.execute("select models_carried from audit.dbt_build").fetchall() == [(0,)]
+    # the incremental build is the build a full refresh makes, relation for relation
+    again = run_refresh(paths, full=True, verbose=False)
+    assert again.published and again.metadata["raw/documents"]["kept"] == 0
+    assert not any(m.get("rebuilt") is False for m in again.metadata.values())
     assert _warehouse(paths.published) == incremental
 
 
@@ -96,65 +89,180 @@ def _warehouse(db) -> dict:
         return out
 
 
-def test_sensor_requests_a_run_for_the_new_partition_only(tmp_path):
-    from orchestration.paths import WarehousePaths
+def test_a_cli_refresh_is_a_run_with_materializations_and_checks(make_home):
+    """What `make dev` shows: the run, each asset's materialization, each GX suite as an
+    asset check, warnings as WARN (the white paper prints averages its totals do not give)."""
+    paths = make_home("whitepaper-2025-ch4.pdf")
+    res = run_refresh(paths, verbose=False)
+    assert res.published, res.failures
+    with open_instance(paths) as instance:
+        run = instance.get_run_by_id(res.run_id)
+        assert run.status == dg.DagsterRunStatus.SUCCESS and run.tags["twbio/launched_by"] == "cli"
+        for key in ("raw/documents", "marts/fct_drug_review_performance", "validated_warehouse",
+                    "published_warehouse", "warehouse_exports"):
+            event = instance.get_latest_materialization_event(dg.AssetKey.from_user_string(key))
+            assert event is not None and event.run_id == res.run_id, key
+        checks = {}
+        for e in instance.all_logs(res.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION):
+            data = e.dagster_event.event_specific_data
+            checks[data.check_name] = (data.passed, data.severity)
+    assert checks["gx_row_counts"] == (True, dg.AssetCheckSeverity.ERROR)
+    assert checks["gx_printed_arithmetic"] == (False, dg.AssetCheckSeverity.WARN)
+    assert all(passed for passed, sev in checks.values() if sev == dg.AssetCheckSeverity.ERROR)
 
+
+def test_the_sensors_start_one_extraction_and_one_build_for_a_batch(tmp_path, extracted_samples, monkeypatch):
+    """Five reports dropped in: one extraction run (a step per report), then one build,
+    which also publishes to PostgreSQL when a server is configured."""
+    names = ["whitepaper-2025-ch4.pdf", "takeoff-action-plan-2013.pdf", "intl-alliance-plan-2017.pdf",
+             "intl-alliance-call-2025.pdf", "spark-taiwan.pdf"]
+    paths = WarehousePaths(tmp_path / "warehouse")
+    paths.ensure()
+    for name in names:
+        shutil.copy2(SAMPLE_INBOX / name, paths.inbox / name)
+    url = os.environ.get("TWBIO_TEST_POSTGRES_URL")
+    if url:
+        monkeypatch.setenv("TWBIO_POSTGRES_URL", url)
+    from orchestration import definitions
+
+    resources = {"warehouse": WarehouseResource(home=str(paths.home))}
+    run_config = {"resources": {"warehouse": {"config": {"home": str(paths.home)}}}}
+    with open_instance(paths) as instance:
+        with dg.build_sensor_context(instance=instance, resources=resources, definitions=defs()) as ctx:
+            tick = inbox_sensor(ctx)
+        assert len(tick.run_requests) == 1
+        request = tick.run_requests[0]
+        assert sorted(request.run_config["ops"]["reports_to_extract"]["config"]["report_ids"]) == sorted(
+            n[:-4] for n in names)
+        instance.add_dynamic_partitions(REPORTS.name, tick.dynamic_partitions_requests[0].partition_keys)
+        # the extraction steps read the session's cache: what is under test is the wiring
+        cache, _ = extracted_samples
+        for cached in cache.extracted.glob("*.json"):
+            shutil.copy2(cached, paths.extracted / cached.name)
+        with dg.execute_job(dg.reconstructable(definitions.extract_reports_job), instance=instance,
+                            run_config={**run_config, **request.run_config}, tags=request.tags) as extraction:
+            assert extraction.success
+            steps = {e.step_key for e in extraction.all_events if e.is_step_success}
+            assert sum(1 for s in steps if s.startswith("extract_report")) == 5
+
+        with dg.build_sensor_context(instance=instance, definitions=defs()) as ctx:
+            build_tick = build_after_extractions(ctx)
+        assert len(build_tick.run_requests) == 1
+        with dg.build_sensor_context(instance=instance, cursor=build_tick.cursor, definitions=defs()) as ctx:
+            assert isinstance(build_after_extractions(ctx), dg.SkipReason)  # one build for the batch
+
+        with dg.execute_job(dg.reconstructable(definitions.build_warehouse_job), instance=instance,
+                            run_config=run_config, tags=build_tick.run_requests[0].tags) as build:
+            assert build.success
+            materialized = {e.asset_key.to_user_string() for e in build.get_asset_materialization_events()}
+        assert {"published_warehouse", "warehouse_exports"} <= materialized
+        assert ("postgres_marts" in materialized) == bool(url)
+        assert len(_runs(instance, "build_warehouse")) == 1
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        assert con.execute("select count(*) from raw.documents where status = 'loaded'").fetchone()[0] == 5
+    if url:
+        import psycopg
+
+        with psycopg.connect(url) as pg, pg.cursor() as cur:
+            cur.execute("select count(*) from twbio.fct_drug_review_performance")
+            assert cur.fetchone()[0] == 10
+
+
+def _rabbitmq_up() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 5672), timeout=2).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_extraction_runs_unchanged_on_celery_workers(tmp_path, extracted_samples):
+    """The same job on dagster-celery's executor: a worker started here takes the steps
+    from RabbitMQ, extracts two reports and records them in the warehouse's instance."""
+    pytest.importorskip("dagster_celery")
+    if not _rabbitmq_up():
+        pytest.skip("no RabbitMQ on 127.0.0.1:5672")
+    import subprocess
+    import sys
+    import uuid
+
+    paths = WarehousePaths(tmp_path / "warehouse")
+    paths.ensure()
+    for name in ("intl-alliance-call-2025.pdf", "spark-taiwan.pdf"):
+        shutil.copy2(SAMPLE_INBOX / name, paths.inbox / name)
+    queue = f"twbio-test-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "TWBIO_HOME": str(paths.home), "TWBIO_EXECUTOR": "celery", "TWBIO_CELERY_QUEUE": queue,
+           "DAGSTER_HOME": str(paths.dagster_home)}
+    open_instance(paths).dispose()
+    celery = os.path.join(os.path.dirname(sys.executable), "celery")
+    worker = subprocess.Popen([celery, "-A", "dagster_celery.app", "worker", "-Q", queue,
+                               "--concurrency", "2", "--loglevel", "WARNING", "--without-gossip",
+                               "--without-mingle", "--without-heartbeat"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    try:
+        res = subprocess.run([os.path.join(os.path.dirname(sys.executable), "twbio"), "refresh"], env=env,
+                             capture_output=True, text=True, timeout=900)
+        assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    finally:
+        os.killpg(worker.pid, 9)
+        worker_log = worker.communicate(timeout=30)[0]
+    with open_instance(paths) as instance:
+        run = _runs(instance, "extract_reports")[0]
+        assert run.status == dg.DagsterRunStatus.SUCCESS, worker_log[-3000:]
+        executed = {e.dagster_event.step_key for e in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_SUCCESS)}
+        assert sum(1 for s in executed if s.startswith("extract_report")) == 2
+        engine = [e.message for e in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.ENGINE_EVENT)]
+        assert any("celery" in (m or "").lower() for m in engine), engine
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        assert con.execute("select count(*) from raw.documents where status = 'loaded'").fetchone()[0] == 2
+
+
+def test_sensor_requests_one_run_for_the_new_files_only(tmp_path):
     paths = WarehousePaths(tmp_path / "warehouse")
     paths.ensure()
     shutil.copy2(SAMPLE_INBOX / "spark-taiwan.pdf", paths.inbox / "spark-taiwan.pdf")
     instance = dg.DagsterInstance.ephemeral()
     resources = {"warehouse": WarehouseResource(home=str(paths.home))}
 
-    with dg.build_sensor_context(instance=instance, resources=resources, definitions=defs) as ctx:
+    def ids(result):
+        return [r.run_config["ops"]["reports_to_extract"]["config"]["report_ids"] for r in result.run_requests]
+
+    with dg.build_sensor_context(instance=instance, resources=resources, definitions=defs()) as ctx:
         first = inbox_sensor(ctx)
-    assert [r.partition_key for r in first.run_requests] == ["spark-taiwan"]
+    assert ids(first) == [["spark-taiwan"]]
     assert first.dynamic_partitions_requests[0].partition_keys == ["spark-taiwan"]
     instance.add_dynamic_partitions(REPORTS.name, ["spark-taiwan"])
 
     shutil.copy2(SAMPLE_INBOX / "intl-alliance-call-2025.pdf", paths.inbox / "intl-alliance-call-2025.pdf")
-    with dg.build_sensor_context(instance=instance, resources=resources, cursor=first.cursor, definitions=defs) as ctx:
+    with dg.build_sensor_context(instance=instance, resources=resources, cursor=first.cursor, definitions=defs()) as ctx:
         second = inbox_sensor(ctx)
-    assert [r.partition_key for r in second.run_requests] == ["intl-alliance-call-2025"]
+    assert ids(second) == [["intl-alliance-call-2025"]]
     assert second.dynamic_partitions_requests[0].partition_keys == ["intl-alliance-call-2025"]
+    instance.add_dynamic_partitions(REPORTS.name, ["intl-alliance-call-2025"])
 
-    with dg.build_sensor_context(instance=instance, resources=resources, cursor=second.cursor, definitions=defs) as ctx:
+    with dg.build_sensor_context(instance=instance, resources=resources, cursor=second.cursor, definitions=defs()) as ctx:
         third = inbox_sensor(ctx)
     assert third.run_requests == [] and third.dynamic_partitions_requests == []
 
 
-def test_schedule_and_jobs_are_defined():
-    schedule = defs.resolve_schedule_def("daily_inbox_check")
+def test_schedule_jobs_and_run_queue_are_defined():
+    d = defs()
+    schedule = d.resolve_schedule_def("daily_inbox_check")
     assert schedule.cron_schedule == "0 6 * * *" and schedule.job_name == "build_warehouse"
-    assert defs.resolve_job_def("extract_reports").partitions_def == REPORTS
+    assert d.resolve_job_def("extract_reports").tags["twbio/stage"] == "extract"
+    assert d.resolve_job_def("build_warehouse").tags["twbio/stage"] == "build"
 
 
-def test_carry_plan_follows_the_dbt_graph():
-    """A model is carried only when no source upstream of it changed; a source the raw
-    layer does not vouch for counts as changed; a test is skipped only when every parent
-    is unchanged."""
-    from orchestration.dbt_carry import plan_carry
-
-    def node(kind, parents=(), fqn=None):
-        return {"resource_type": kind, "config": {"materialized": "view" if kind == "model" else kind},
-                "depends_on": {"nodes": list(parents)}, "fqn": fqn or ["twbio", "x"]}
-
-    sources = {f"source.twbio.s.{n}": {"schema": "raw", "identifier": n} for n in ("a", "b", "unlisted")}
-    nodes = {
-        "model.twbio.stg_a": node("model", ["source.twbio.s.a"]),
-        "model.twbio.stg_b": node("model", ["source.twbio.s.b"]),
-        "model.twbio.stg_unlisted": node("model", ["source.twbio.s.unlisted"]),
-        "seed.twbio.codes": node("seed"),
-        "model.twbio.dim_codes": node("model", ["seed.twbio.codes"]),
-        "model.twbio.fct_ab": node("model", ["model.twbio.stg_a", "model.twbio.stg_b"]),
-        "test.twbio.not_null_stg_a": node("test", ["model.twbio.stg_a"]),
-        "test.twbio.rel_fct_codes": node("test", ["model.twbio.fct_ab", "model.twbio.dim_codes"]),
-        "test.twbio.rel_a_codes": node("test", ["model.twbio.stg_a", "model.twbio.dim_codes"]),
-    }
-    children = {}
-    for uid, n in nodes.items():
-        for p in n["depends_on"]["nodes"]:
-            children.setdefault(p, []).append(uid)
-    plan = plan_carry({"nodes": nodes, "sources": sources, "child_map": children}, {"raw.a"})
-    assert set(plan.carried) == {"model.twbio.stg_a", "seed.twbio.codes", "model.twbio.dim_codes"}
-    assert plan.carried.index("seed.twbio.codes") < plan.carried.index("model.twbio.dim_codes")
-    assert plan.skipped_tests == ["test.twbio.not_null_stg_a", "test.twbio.rel_a_codes"]
+def test_dbt_selection_is_the_changed_sources_and_dbt_state():
+    manifest = {"sources": {
+        "source.twbio.whitepaper.whitepaper__drug_reviews": {
+            "schema": "raw", "identifier": "whitepaper__drug_reviews", "source_name": "whitepaper",
+            "name": "whitepaper__drug_reviews"},
+        "source.twbio.twbio.documents": {"schema": "raw", "identifier": "documents", "source_name": "twbio",
+                                         "name": "documents"}}}
+    assert selection(manifest, ["raw.documents"], state_ok=True) == ["source:twbio.documents+", "state:modified+"]
+    assert selection(manifest, [], state_ok=True) == ["state:modified+"]
+    assert selection(manifest, ["raw.documents"], state_ok=False) is None

@@ -7,7 +7,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.refresh import run_refresh
+from orchestration.cli.refresh import run_refresh
 
 WHITEPAPER = "whitepaper-2025-ch4.pdf"
 
@@ -31,8 +31,9 @@ def _corrupt_cached_cell(paths, table_id, row, col, value):
 def test_definitions_load():
     from orchestration.definitions import defs
 
-    dg.Definitions.validate_loadable(defs)
-    keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
+    loaded = defs()
+    dg.Definitions.validate_loadable(loaded)
+    keys = {k.to_user_string() for k in loaded.resolve_all_asset_keys()}
     assert {"report_tables", "raw/documents", "raw/whitepaper_2025__drug_reviews", "validated_warehouse", "published_warehouse",
             "marts/fct_drug_review_performance"} <= keys
 

@@ -14,9 +14,9 @@ import pdf_factory as pdfs
 from extractors import extract_report
 from extractors.models import ExtractedReport, TextBlock
 from extractors.prose import figures_in
-from orchestration import statements as st
-from orchestration.refresh import run_refresh
-from orchestration.status import status_report
+from orchestration.catalog import statements as st
+from orchestration.cli.refresh import run_refresh
+from orchestration.cli.status import status_report
 
 WHITEPAPER = "whitepaper-2025-ch4.pdf"
 

@@ -6,7 +6,7 @@ import json
 import duckdb
 import pytest
 
-from orchestration.refresh import run_refresh
+from orchestration.cli.refresh import run_refresh
 
 WHITEPAPER = "whitepaper-2025-ch4.pdf"
 

@@ -7,9 +7,9 @@ import shutil
 import duckdb
 
 from orchestration.catalog import Catalog, map_columns
-from orchestration.raw_load import ensure_schema, load_report
-from orchestration.refresh import run_refresh
-from orchestration.status import status_report
+from orchestration.load import ensure_schema, load_report
+from orchestration.cli.refresh import run_refresh
+from orchestration.cli.status import status_report
 
 
 def _raw_checksum(con) -> str:

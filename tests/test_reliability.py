@@ -14,7 +14,7 @@ import pytest
 
 from conftest import SAMPLE_INBOX
 from fixtures.make_bad_inputs import build as build_bad_inputs
-from orchestration.refresh import WarehouseNotWritable, run_refresh
+from orchestration.cli.refresh import WarehouseNotWritable, run_refresh
 
 WHITEPAPER = "whitepaper-2025-ch4.pdf"
 TWBIO = str(Path(sys.executable).with_name("twbio"))

@@ -1,8 +1,6 @@
 """Licences and dates of every approval table (4-4, 4-6, 4-10, 4-12, 4-13, 4-14), as staged."""
 
-import great_expectations as gx
-
-from ..runner import SuiteSpec, blocking
+from ..runner import SuiteSpec, blocking, gx
 
 _TABLES = ["first_launch_drugs", "domestic_new_drug_nhi_status", "domestic_new_drug_approvals", "novel_devices",
            "class_iii_devices", "agricultural_biologics_approvals"]

@@ -7,9 +7,7 @@ published and flagged, as 表 4-16's note admits); beyond 1 % it is *blocking* (
 number, a lost row).
 """
 
-import great_expectations as gx
-
-from ..runner import SuiteSpec, blocking, warning
+from ..runner import SuiteSpec, blocking, gx, warning
 
 # helper relations the checks read
 _CTES = {

@@ -1,11 +1,9 @@
 """Every value of a typed catalogued column parses: numbers (thousands separators,
 negatives), years, dates, percentages. Built from the table catalog."""
 
-import great_expectations as gx
-
 from orchestration.catalog import Catalog
 
-from ..runner import SuiteSpec, blocking
+from ..runner import SuiteSpec, blocking, gx
 
 _NUMERIC = ("integer", "number", "percent", "year")
 
@@ -33,7 +31,7 @@ def _query() -> str:
 SUITE = SuiteSpec(
     name="typed_values_parse",
     description="Printed numbers, years, percentages and dates in catalogued columns all parse.",
-    query=_query(),
+    query=_query,
     row_id=["report_id", "source_table", "source_page", "source_row", "column_name", "value_printed"],
     expectations=lambda: [
         blocking(gx.expectations.ExpectColumnValuesToBeInSet(column="parses", value_set=[True])),

@@ -11,9 +11,7 @@ inconsistency: a *warning* naming both sentences; int_industry_investment_reconc
 publishes the value the printed total supports.
 """
 
-import great_expectations as gx
-
-from ..runner import SuiteSpec, blocking, warning
+from ..runner import SuiteSpec, blocking, gx, warning
 
 MATCHES = SuiteSpec(
     name="prose_statements",

@@ -1,11 +1,9 @@
 """Each catalogued table has the number of rows the catalog expects (a table that suddenly
 has half its rows lost a page or was mis-stitched)."""
 
-import great_expectations as gx
-
 from orchestration.catalog import Catalog
 
-from ..runner import SuiteSpec, blocking
+from ..runner import SuiteSpec, blocking, gx
 
 
 def _query() -> str:
@@ -27,7 +25,7 @@ def _query() -> str:
 SUITE = SuiteSpec(
     name="row_counts",
     description="Row counts of catalogued tables within the catalog's expected_rows.",
-    query=_query(),
+    query=_query,
     row_id=["report_id", "source_table", "dataset", "n_rows", "min_rows", "max_rows"],
     expectations=lambda: [
         blocking(gx.expectations.ExpectColumnValuesToBeInSet(column="within_expected", value_set=[True])),

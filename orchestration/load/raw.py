@@ -2,21 +2,35 @@
 
 Loading a report replaces that report's rows in one transaction, so a re-run is a no-op
 and a crash leaves either the old rows or the new ones, never half of each.
+
+A build starts from a copy of the published warehouse when it can (see
+orchestration.load.build): the raw layer then already holds every report it was
+published with, and only the reports whose file or extraction changed are loaded
+again; reports gone from the inbox are deleted. What was loaded, by which code
+(extractor, loader and catalog versions), is recorded in audit.raw_layer.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import duckdb
 import pandas as pd
 
-from extractors.models import ExtractedReport, ExtractedTable
+from extractors import ExtractedReport, ExtractedTable, __version__ as EXTRACTOR_VERSION
 
-from . import statements as statement_catalog
-from .catalog import Catalog, Dataset, map_columns
-from .duck import attached, last_recorded, registered, transaction
+from ..catalog import Catalog, Dataset, figure_rows, map_columns, match_report
+from .duck import has_table, registered, transaction
+
+# Bump when the raw rows written for the same extraction change (columns, mapping rules).
+LOADER_VERSION = "2"
+
+
+def raw_code_version(catalog: Catalog) -> str:
+    """What turns extractions into raw rows: the extractor, this loader and the catalog."""
+    return f"extractor {EXTRACTOR_VERSION}; loader {LOADER_VERSION}; catalog {catalog.version}"
 
 DDL = """
 create schema if not exists raw;
@@ -137,90 +151,93 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
 RAW_LAYER_DDL = """
 create schema if not exists audit;
 create table if not exists audit.raw_layer (
-    code_fingerprint varchar not null,  -- extractor version + the code that maps extractions to raw rows
+    code_version varchar not null,      -- extractor, loader and catalog versions (raw_code_version)
     loaded_at timestamp not null,
     reports_loaded integer not null,    -- read from the extraction cache by this build
-    reports_carried integer not null,   -- copied, unchanged, from the published warehouse
-    cache_entries json not null,        -- report id -> the extraction cache entries its rows came from
-    changed_relations json not null     -- raw relations whose rows differ from the published ones
+    reports_kept integer not null,      -- unchanged since the build this one started from
+    sources json not null,              -- report id -> [file name, sha256, extraction cache entries]
+    changed_relations json not null     -- raw relations whose rows this build changed
 );
 """
 
 
-def carry_unchanged(con: duckdb.DuckDBPyConnection, catalog: Catalog, published, fingerprint: str,
-                    files: list[tuple[str, str, str]], cache_entries: dict[str, str]) -> set[str]:
-    """Copy from the published warehouse the raw rows of every report whose file is
-    unchanged, and return their report ids; the build then loads only the others.
+@dataclass
+class RawLayerPlan:
+    """Which reports a build loads, keeps and deletes in its raw layer."""
 
-    `files`: (report_id, file name, sha256) of the inbox files this build reads;
-    `cache_entries`: report id -> its extraction cache entries now. A report is carried
-    only if its file and its cache entries are the ones the published rows came from, and
-    nothing is carried when the published raw layer was written by other code (another
-    extractor version, catalog or loader): `fingerprint` must equal the one it recorded.
-    """
-    if published is None or not published.exists():
-        return set()
-    with attached(con, published):
-        last = last_recorded(con, "published", "raw_layer", "code_fingerprint, cache_entries", "loaded_at")
-        if last is None or last[0] != fingerprint:
-            return set()
-        loaded_from = json.loads(last[1])
-        wanted = set(files)
-        keep = sorted(rid for rid, name, sha in con.execute(
-            "select report_id, file_name, sha256 from published.raw.documents where status = 'loaded'").fetchall()
-            if (rid, name, sha) in wanted and rid in cache_entries and loaded_from.get(rid) == cache_entries[rid])
-        if not keep:
-            return set()
-        with registered(con, "_twbio_keep", pd.DataFrame({"report_id": keep})), transaction(con):
-            for rel in report_relations(catalog):
-                con.execute(f"insert into {rel} select * from published.{rel} "
-                            "where report_id in (select report_id from _twbio_keep)")
-        return set(keep)
+    load: list[str] = field(default_factory=list)
+    keep: list[str] = field(default_factory=list)
+    delete: list[str] = field(default_factory=list)
+    reset: bool = True  # the raw layer is (re)built from nothing
+    reason: str = ""
 
 
-def carried_counts(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids: set[str]) -> dict:
-    """The counts load_report returns, for reports carried over unchanged."""
+def plan_raw_layer(con: duckdb.DuckDBPyConnection, catalog: Catalog, sources: dict[str, list], full: bool) -> RawLayerPlan:
+    """`sources`: report id -> [file name, sha256, cache entries] of every report this
+    build holds. A report is kept when the raw layer in `con` was loaded from the same
+    file and cache entries by the same code; every report is loaded when the code differs
+    (or for a full refresh)."""
+    reports = sorted(sources)
+    last = _last_raw_layer(con)
+    if full:
+        return RawLayerPlan(load=reports, reason="full refresh")
+    if last is None:
+        return RawLayerPlan(load=reports, reason="no raw layer to start from")
+    if last[0] != raw_code_version(catalog):
+        return RawLayerPlan(load=reports, reason="the raw layer was loaded by other code")
+    before = json.loads(last[1])
+    keep = [r for r in reports if before.get(r) == sources[r]]
+    return RawLayerPlan(load=[r for r in reports if r not in keep], keep=keep,
+                        delete=sorted(set(before) - set(reports)), reset=False)
+
+
+def _last_raw_layer(con):
+    if not has_table(con, "audit", "raw_layer"):
+        return None
+    rows = con.execute("select code_version, sources from audit.raw_layer order by loaded_at desc limit 1").fetchall()
+    return rows[0] if rows else None
+
+
+def reset_raw_layer(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """An empty raw layer in the catalog's current shape."""
+    con.execute("drop schema if exists raw cascade")
+    ensure_schema(con, catalog)
+
+
+def delete_reports(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids: list[str]) -> None:
     if not report_ids:
-        return {}
-    with registered(con, "_twbio_ids", pd.DataFrame({"report_id": sorted(report_ids)})):
-        where = "where report_id in (select report_id from _twbio_ids)"
-        one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
-        return {
-            "tables": one(f"select count(*) from raw.tables {where}"),
-            "catalogued": one(f"select count(*) from raw.tables {where} and dataset is not null"),
-            "cells": one(f"select count(*) from raw.cells {where}"),
-            "dataset_rows": sum(one(f"select count(*) from {d.relation} {where}") for d in catalog.datasets),
-            "text_figures": one(f"select count(*) from raw.text_figures {where}"),
-            "statement_figures": one(f"select count(*) from raw.statement_figures {where}"),
-            "statement_errors": one(f"select count(*) from raw.statement_matches {where} and status <> 'matched'"),
-        }
+        return
+    with registered(con, "_twbio_gone", pd.DataFrame({"report_id": report_ids})), transaction(con):
+        for rel in report_relations(catalog):
+            con.execute(f"delete from {rel} where report_id in (select report_id from _twbio_gone)")
 
 
-def changed_relations(con: duckdb.DuckDBPyConnection, catalog: Catalog, published, carried: set[str]) -> list[str]:
-    """The raw relations whose rows differ from the published warehouse's: those holding
-    rows of a report this build loaded or quarantined, or of a published report it no
-    longer has. Every relation when nothing was carried (no published warehouse, other
-    raw-layer code, a full refresh)."""
+def changed_relations(con: duckdb.DuckDBPyConnection, catalog: Catalog, plan: RawLayerPlan,
+                      before: dict[str, set[str]]) -> list[str]:
+    """The raw relations whose rows this build changed: every one after a reset; else
+    those holding rows of a report it loaded, now or before (`before`: relation -> the
+    report ids it held before loading)."""
     relations = report_relations(catalog)
-    if not carried or published is None or not published.exists():
+    if plan.reset:
         return relations
-    changed = []
-    with registered(con, "_twbio_carried", pd.DataFrame({"report_id": sorted(carried)})), \
-            attached(con, published):
-        for rel in relations:
-            other = "where report_id not in (select report_id from _twbio_carried)"
-            if con.execute(f"select exists(select 1 from {rel} {other}) "
-                           f"or exists(select 1 from published.{rel} {other})").fetchall()[0][0]:
-                changed.append(rel)
-    return changed
+    touched = set(plan.load) | set(plan.delete)
+    return [rel for rel in relations if touched & (before.get(rel, set()) | _report_ids(con, rel))]
 
 
-def record_raw_layer(con: duckdb.DuckDBPyConnection, fingerprint: str, loaded: int, carried: int,
-                     cache_entries: dict[str, str], changed: list[str]) -> None:
+def report_ids_by_relation(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> dict[str, set[str]]:
+    return {rel: _report_ids(con, rel) for rel in report_relations(catalog)}
+
+
+def _report_ids(con, rel: str) -> set[str]:
+    return {r[0] for r in con.execute(f"select distinct report_id from {rel}").fetchall()}
+
+
+def record_raw_layer(con: duckdb.DuckDBPyConnection, catalog: Catalog, plan: RawLayerPlan, sources: dict[str, list],
+                     changed: list[str]) -> None:
     con.execute(RAW_LAYER_DDL)
     con.execute("insert into audit.raw_layer values (?, ?, ?, ?, ?, ?)",
-                [fingerprint, datetime.now(timezone.utc).replace(tzinfo=None), loaded, carried,
-                 json.dumps(cache_entries, ensure_ascii=False), json.dumps(changed)])
+                [raw_code_version(catalog), datetime.now(timezone.utc).replace(tzinfo=None), len(plan.load),
+                 len(plan.keep), json.dumps(sources, ensure_ascii=False), json.dumps(changed)])
 
 
 def _row_pages(table: ExtractedTable) -> dict[int, int]:
@@ -302,12 +319,12 @@ def _load_text(con, report: ExtractedReport, catalog: Catalog, report_key: str |
                             f.start, f.end, section, b.sentences[f.sentence_index]])
     _insert(con, "raw.text_blocks", blocks)
     _insert(con, "raw.text_figures", figures)
-    matches = statement_catalog.match_report(report, report_key, list(catalog.statements))
+    matches = match_report(report, report_key, list(catalog.statements))
     match_rows, statement_rows = [], []
     for m in matches:
         match_rows.append([rid, m.statement.statement, m.statement.report, m.status, m.n_matches, m.page, m.message])
         if m.status == "matched":
-            for r in statement_catalog.figure_rows(m):
+            for r in figure_rows(m):
                 statement_rows.append([rid, m.statement.statement, r["figure"], r["fact"], r["metric"], r["year"],
                                        r["value_printed"], r["unit_printed"],
                                        json.dumps(r["dimensions"], ensure_ascii=False), m.section, m.page,
@@ -342,25 +359,3 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_i
             "values (?, ?, ?, 'quarantined', ?, ?)",
             [report_id, file_name, sha256, error, None],
         )
-
-
-def report_from_json(doc: dict) -> ExtractedReport:
-    """Rebuild an ExtractedReport from the extraction cache."""
-    from extractors.models import Cell, TextBlock, TextFigure
-
-    tables = []
-    for t in doc["tables"]:
-        cells = [Cell(**c) for c in t["cells"]]
-        fields = {k: t[k] for k in ExtractedTable.__dataclass_fields__ if k != "cells"}
-        tables.append(ExtractedTable(**fields, cells=cells))
-    return ExtractedReport(
-        report_id=doc["report_id"], path=doc["path"], sha256=doc["sha256"], pages=doc["pages"],
-        title=doc.get("title"), extractor_version=doc["extractor_version"], tables=tables,
-        warnings=doc.get("warnings", []), extracted_at=doc.get("extracted_at"),
-        text_blocks=[TextBlock(**{**b, "figures": [TextFigure(**f) for f in b.get("figures", [])]})
-                     for b in doc.get("text_blocks", [])],
-    )
-
-
-def dumps(report: ExtractedReport) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False)

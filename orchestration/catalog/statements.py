@@ -15,11 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from extractors.models import ExtractedReport, TextBlock
-from extractors.prose import split_sentences
-from extractors.text import normalise_label
+from extractors import ExtractedReport, TextBlock, normalise_label, split_sentences
 
-STATEMENTS_PATH = Path(__file__).resolve().parent / "catalog" / "statements.yml"
+STATEMENTS_PATH = Path(__file__).resolve().parent / "statements.yml"
 
 # a printed number after NFKC: 551.48, 1,914.68
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

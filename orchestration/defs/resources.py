@@ -1,4 +1,4 @@
-"""Resources injected into the assets: where the warehouse is, and this run's build file."""
+"""What the assets are given: where the warehouse is, and the extraction budgets."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from extractors.report import DEFAULT_MAX_PAGES, DEFAULT_PAGE_SECONDS
+from extractors import DEFAULT_MAX_PAGES, DEFAULT_PAGE_SECONDS
 
-from .paths import WarehousePaths
+from ..paths import WarehousePaths
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -22,14 +22,10 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @classmethod
     def from_env(cls, home: str = "") -> "WarehouseResource":
-        return cls(home=home,
+        return cls(home=home or os.environ.get("TWBIO_HOME", ""),
                    page_seconds=float(os.environ.get("TWBIO_PAGE_SECONDS", DEFAULT_PAGE_SECONDS)),
                    max_pages=int(os.environ.get("TWBIO_MAX_PAGES", DEFAULT_MAX_PAGES)))
 
     @property
     def paths(self) -> WarehousePaths:
         return WarehousePaths(Path(self.home).resolve()) if self.home else WarehousePaths.from_env()
-
-    def build_db(self, run_id: str):
-        """The file this run builds into; published only when every blocking check passes."""
-        return self.paths.build_db(run_id)

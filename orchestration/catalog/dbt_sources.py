@@ -1,6 +1,6 @@
 """Generate dbt source declarations from the table catalog, so the two never drift.
 
-    python -m orchestration.dbt_sources      # rewrite dbt_project/models/staging/*/_<source>__sources.yml
+    python -m orchestration.catalog.dbt_sources      # rewrite dbt_project/models/staging/*/_<source>__sources.yml
 
 tests/test_catalog_sources.py fails when the committed files differ from what this writes.
 """
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import Catalog
-from .paths import DBT_PROJECT_DIR
+from ..paths import DBT_PROJECT_DIR
+from .tables import Catalog
 
-HEADER = "# Generated from orchestration/catalog/tables.yml by `python -m orchestration.dbt_sources`; do not edit.\n"
+HEADER = "# Generated from orchestration/catalog/tables.yml by `python -m orchestration.catalog.dbt_sources`; do not edit.\n"
 
 
 def render(catalog: Catalog) -> dict[Path, str]:

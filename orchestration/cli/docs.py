@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .paths import DBT_PROJECT_DIR, WarehousePaths
+from ..paths import DBT_PROJECT_DIR, WarehousePaths
 
 
 def build_docs(paths: WarehousePaths) -> Path:

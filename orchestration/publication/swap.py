@@ -14,10 +14,7 @@ from datetime import datetime, timezone
 
 import duckdb
 
-from .exports import write_exports
-from .fingerprint import refresh_fingerprint
-from .paths import WarehousePaths
-from .duck import attached, has_table
+from ..paths import WarehousePaths
 
 
 class PublicationRefused(Exception):
@@ -43,22 +40,33 @@ create table if not exists audit.refreshes (
 
 
 def _carry_history(con, paths: WarehousePaths, run_id: str) -> None:
-    """Each build starts empty: bring the audit history of the published warehouse along."""
+    """A build that did not start from the published warehouse (a full refresh) brings its
+    audit history along."""
     if not paths.published.exists():
         return
-    with attached(con, paths.published, "previous"):
+    con.execute(f"attach '{paths.published}' as previous (read_only)")
+    try:
         for table in ("refreshes", "validation_results"):
-            if has_table(con, "previous", "audit", table):
-                con.execute(f"insert into audit.{table} by name "
-                            f"select * from previous.audit.{table} where run_id <> ?", [run_id])
+            exists = con.execute("select count(*) from duckdb_tables() where database_name = 'previous' "
+                                 "and schema_name = 'audit' and table_name = ?", [table]).fetchall()[0][0]
+            here = con.execute("select count(*) from duckdb_tables() where database_name = current_database() "
+                               "and schema_name = 'audit' and table_name = ?", [table]).fetchall()[0][0]
+            if exists and here:
+                con.execute(f"insert into audit.{table} by name select * from previous.audit.{table} "
+                            f"where run_id <> ? and run_id not in (select run_id from audit.{table})", [run_id])
+    finally:
+        con.execute("detach previous")
 
 
-def publish(paths: WarehousePaths, run_id: str) -> dict:
-    build = paths.build_db(run_id)
+def publish(paths: WarehousePaths, run_id: str, fingerprint: str, inbox: dict) -> dict:
+    """Swap the build file in for the published one, after the checks passed.
+
+    `fingerprint`: what the published warehouse was built from (see
+    orchestration.defs.versions), recorded so that a refresh with nothing new can stop
+    early; `inbox`: the files read and the duplicates skipped."""
+    build = paths.build_db
     if not build.exists():
         raise PublicationRefused(f"no build warehouse for run {run_id}")
-    manifest_path = paths.staging / f"run-{run_id}.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {"files": []}
     with duckdb.connect(str(build)) as con:
         has_audit = con.execute(
             "select count(*) from information_schema.tables where table_schema = 'audit' and table_name = 'validation_results'"
@@ -80,12 +88,10 @@ def publish(paths: WarehousePaths, run_id: str) -> dict:
         tables = con.execute("select count(*) from raw.tables").fetchone()[0]
         con.execute(AUDIT_REFRESHES)
         _carry_history(con, paths, run_id)
-        fingerprint = refresh_fingerprint([(f["file_name"], f["sha256"]) for f in manifest.get("files", [])],
-                                          paths.extracted)
         con.execute(
             "insert or replace into audit.refreshes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [run_id, datetime.now(timezone.utc).replace(tzinfo=None), reports, quarantined, tables, mart_rows,
-             n, failed, warned, json.dumps(manifest, ensure_ascii=False), fingerprint],
+             n, failed, warned, json.dumps(inbox, ensure_ascii=False), fingerprint],
         )
         con.execute("checkpoint")
     fd = os.open(build, os.O_RDONLY)
@@ -99,8 +105,6 @@ def publish(paths: WarehousePaths, run_id: str) -> dict:
         os.fsync(dir_fd)  # the rename itself survives a power cut
     finally:
         os.close(dir_fd)
-    manifest_path.unlink(missing_ok=True)
-    shutil.rmtree(build.parent, ignore_errors=True)
-    exported = write_exports(paths.published, paths.exports, run_id)
-    return {**exported, "reports": reports, "quarantined": quarantined, "tables": tables, "marts": len(marts),
+    shutil.rmtree(paths.build_dir, ignore_errors=True)
+    return {"reports": reports, "quarantined": quarantined, "tables": tables, "marts": len(marts),
             "mart_rows": mart_rows, "expectations": n, "warnings": warned, "path": str(paths.published)}

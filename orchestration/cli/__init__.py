@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from .paths import WarehousePaths
+from ..paths import WarehousePaths
 
 
 def _quiet_libraries() -> None:
@@ -16,7 +16,7 @@ def _quiet_libraries() -> None:
 
 
 def cmd_refresh(a) -> int:
-    from .locking import WarehouseBusy
+    from ..locking import WarehouseBusy
     from .refresh import WarehouseNotWritable, run_refresh
 
     paths = WarehousePaths.from_env()
@@ -38,7 +38,7 @@ def cmd_refresh(a) -> int:
 
 
 def cmd_publish(a) -> int:
-    from .postgres import publish_postgres
+    from ..publication import publish_postgres
 
     paths = WarehousePaths.from_env()
     if not paths.published.exists():
@@ -95,20 +95,34 @@ def cmd_status(a) -> int:
     return 0
 
 
+def cmd_dev(a) -> int:
+    from .instance import prepare_instance_home
+
+    paths = WarehousePaths.from_env()
+    paths.ensure()
+    home = prepare_instance_home(paths)
+    print(f"Dagster UI on this warehouse's instance ({home}): every refresh, from the CLI, a sensor "
+          f"or the schedule, is a run there")
+    dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
+    os.environ["DAGSTER_HOME"] = str(home)
+    os.environ.setdefault("TWBIO_HOME", str(paths.home))
+    os.execv(dagster, [dagster, "dev", "-m", "orchestration.definitions", "--port", str(a.port)])
+
+
 def main(argv: list[str] | None = None) -> int:
     _quiet_libraries()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "extract":  # the extractor's own argument parser
-        from extractors.cli import main as extract_main
+        from extractors import extract_cli
 
-        return extract_main(argv[1:])
+        return extract_cli(argv[1:])
     ap = argparse.ArgumentParser(prog="twbio", description="Taiwan biotech statistics warehouse.")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("refresh", help="extract the inbox, build, check and publish the warehouse")
     p.add_argument("--full", action="store_true", help="re-extract every report (ignore the extraction cache)")
     p.add_argument("--wait", action="store_true", help="wait for a running refresh instead of exiting")
-    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                   help="worker processes for extraction (default: one per core)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="reports extracted at once (default: one per core)")
     p.set_defaults(fn=cmd_refresh)
     p = sub.add_parser("publish", help="copy the published marts to PostgreSQL (schema twbio, role twbio_reader)")
     p.add_argument("--postgres", metavar="URL", help="e.g. postgresql://user@host:5432/db (default: $TWBIO_POSTGRES_URL)")
@@ -122,12 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--serve", action="store_true", help="serve it on http://127.0.0.1:PORT/")
     p.add_argument("--port", type=int, default=8080)
     p.set_defaults(fn=cmd_docs)
+    p = sub.add_parser("dev", help="open the Dagster UI (and daemon: sensors, schedule) on this warehouse")
+    p.add_argument("--port", type=int, default=3000)
+    p.set_defaults(fn=cmd_dev)
     p = sub.add_parser("status", help="inbox, published reports, quarantine and the last refresh")
     p.set_defaults(fn=cmd_status)
     sub.add_parser("extract", help="extract tables of PDF files to JSON (twbio extract FILE.pdf --out DIR)")
     a = ap.parse_args(argv)
     return a.fn(a)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,8 +6,8 @@ import json
 
 import duckdb
 
-from .extraction import is_cached, known_reports, scan_inbox
-from .paths import WarehousePaths
+from ..load import is_cached, known_reports, scan_inbox
+from ..paths import WarehousePaths
 
 
 def status_report(paths: WarehousePaths) -> list[str]:

@@ -7,19 +7,19 @@ data make it unambiguous.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from extractors.models import ExtractedReport, ExtractedTable
-from extractors.text import normalise_label
+from extractors import ExtractedReport, ExtractedTable, normalise_label
 
 from . import statements as statement_catalog
 from .statements import Statement
 
-CATALOG_PATH = Path(__file__).resolve().parent / "catalog" / "tables.yml"
+CATALOG_PATH = Path(__file__).resolve().parent / "tables.yml"
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,14 @@ class Catalog:
     units: dict = field(default_factory=dict)
     # figures printed only in the running text (catalog/statements.yml)
     statements: tuple[Statement, ...] = ()
+    # a digest of the YAML the catalog was read from: what the raw layer was loaded by
+    version: str = ""
 
     @classmethod
     def load(cls, path: Path = CATALOG_PATH, statements_path: Path = statement_catalog.STATEMENTS_PATH) -> "Catalog":
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        version = hashlib.sha256((text + "\0" + statements_path.read_text(encoding="utf-8")).encode()).hexdigest()[:16]
+        doc = yaml.safe_load(text)
         datasets = []
         for d in doc.get("datasets", []):
             cols = tuple(Column(**c) for c in d["columns"])
@@ -86,7 +90,7 @@ class Catalog:
         unknown = sorted({s.report for s in statements} - set(doc.get("reports", {})))
         if unknown:
             raise ValueError(f"{statements_path}: statements name reports not in {path}: {unknown}")
-        return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}), statements)
+        return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}), statements, version)
 
     def report_key(self, report: ExtractedReport) -> str | None:
         """The catalog's report entry for an extracted report: by id, else by title."""

@@ -1,4 +1,7 @@
-"""The dbt project as Dagster sees it, with a manifest that is always current."""
+"""The dbt project as Dagster sees it, with a manifest that is always current.
+
+The manifest is parsed (partially, when dbt can) when definitions are loaded and it is
+older than a project file, never at import."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from .paths import DBT_PROJECT_DIR
+from ...paths import DBT_PROJECT_DIR
 
 DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -46,7 +49,7 @@ def ensure_manifest() -> Path:
         try:
             os.chdir(DBT_PROJECT_DIR)
             res = dbtRunner().invoke(["parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
-                                      "--profiles-dir", str(DBT_PROJECT_DIR)])
+                                      "--profiles-dir", str(DBT_PROJECT_DIR), "--log-level-file", "none"])
         finally:
             os.chdir(cwd)
     if not res.success:

@@ -1,0 +1,12 @@
+"""The domain vocabulary: which printed tables and statements of which report families
+feed which datasets, what their columns mean, and the units they print.
+
+Plain data loaded from the YAML beside this file (tables.yml, statements.yml); it depends
+on the extractor's public API only, and nothing here touches a warehouse.
+"""
+
+from .statements import Match, Statement, figure_rows, match_report
+from .tables import Catalog, Column, Dataset, Mapping, header_labels, map_columns
+
+__all__ = ["Catalog", "Column", "Dataset", "Mapping", "Match", "Statement", "figure_rows", "header_labels",
+           "map_columns", "match_report"]

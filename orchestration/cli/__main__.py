@@ -1,0 +1,5 @@
+"""`python -m orchestration.cli`: the twbio command."""
+
+from . import main
+
+raise SystemExit(main())

@@ -1,0 +1,8 @@
+"""Publication: the checked build file swapped in for the published warehouse, and the
+copies BI tools read (Parquet exports, PostgreSQL)."""
+
+from .exports import write_exports
+from .postgres import publish_postgres
+from .swap import PublicationRefused, publish
+
+__all__ = ["PublicationRefused", "publish", "publish_postgres", "write_exports"]
