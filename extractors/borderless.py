@@ -491,7 +491,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     _extend_header_spans(cells, edges, n_header, size)
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
-            "col_edges": edges}
+            "col_edges": edges, "header_rules": list(header_rules), "row_rules": list(row_rules)}
 
 
 def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: float) -> list:

@@ -174,6 +174,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             header_rule = [inner[head][0]] if inner else []
             row_rules = inner[:head] + inner[head + 1:]
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules)
+        if t:
+            t["bottom_rule"] = bottom == g[-1]["y"]
         if t and t["n_cols"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -215,7 +217,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             found.append((t, "text"))
             taken.append(t["bbox"])
 
-    found.sort(key=lambda ft: ft[0]["bbox"][1])
+    found = _join_adjacent(found, lines, body_chars, size, wrap_spaces)
+    found = _run_to_page_edges(found, lines, body_chars, size, wrap_spaces)
     parts = [_to_part(t, strategy, number, graphics) for t, strategy in found]
     used = _attach_labels(parts, lines, body_bottom)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
@@ -225,6 +228,120 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         l.chars = []  # kept for the next page's stitching; the characters are not needed
     after = bool(parts) and any(l.top >= parts[-1].bbox[3] and not l.label for l in prose)
     return PageResult(number, parts, leading, body_top, body_bottom, prose, after)
+
+
+def _join_adjacent(found: list[tuple[dict, str]], lines: list[Line], chars: list[dict], size: float,
+                   wrap_spaces: bool) -> list[tuple[dict, str]]:
+    """Two tables read from their text, one right under the other on the same columns,
+    with nothing between them but lines inside their width, are one table. A region grown
+    from a rule or a caption stops at a line that looks like running text (a group row
+    printed across the columns, a long cell) or at a header rule with no closing rule,
+    and what follows is found again by its alignment alone."""
+    found = sorted(found, key=lambda ft: ft[0]["bbox"][1])
+    out: list[tuple[dict, str]] = []
+    for t, strategy in found:
+        if out and strategy == "text" and out[-1][1] == "text":
+            joined = _joined(out[-1][0], t, lines, chars, size, wrap_spaces)
+            if joined is not None:
+                out[-1] = (joined, "text")
+                continue
+        out.append((t, strategy))
+    return out
+
+
+def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: list[dict], size: float,
+                       wrap_spaces: bool) -> list[tuple[dict, str]]:
+    """A table broken by the page end goes on at the top of the next page, often mid-row:
+    the lines between the top of the page body and the first table, when every one of them
+    stands in that table's columns, are its rows (the rest of a row cut by the break), and
+    so are the lines between the last table and the bottom of the body (a group row, the
+    start of a row that goes on over the page)."""
+    if not found:
+        return found
+    found = list(found)
+    for index, step in ((0, -1), (len(found) - 1, 1)):
+        t, strategy = found[index]
+        if strategy != "text":
+            continue
+        x0, top, x1, bottom = t["bbox"]
+        edge = [l for l in lines if (l.bottom <= top + 0.5 if step < 0 else l.top >= bottom - 0.5)]
+        if not edge or not _in_columns(edge, t, size):
+            continue
+        ys = sorted([top, bottom] + [v for l in edge for v in (l.top, l.bottom)])
+        bbox = (min(x0, min(l.x0 for l in edge) - 1), ys[0] - 0.5, max(x1, max(l.x1 for l in edge) + 1), ys[-1] + 0.5)
+        region = [c for c in chars if bbox[1] < (c["top"] + c["bottom"]) / 2 < bbox[3]
+                  and bbox[0] - 2 <= c["x0"] and c["x1"] <= bbox[2] + 2]
+        header_rules = t["header_rules"] if step > 0 else []
+        grown = build_text_table(region, bbox, header_rules, size, wrap_spaces, t["row_rules"])
+        if grown is not None and grown["n_cols"] == t["n_cols"] and grown["n_rows"] >= t["n_rows"]:
+            found[index] = (grown, strategy)
+    return found
+
+
+def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
+    """The lines beside a table are its rows: inside its width, in its type, none a
+    caption, note or source, set at its row spacing, and each inside one of its columns,
+    but for at most two lines printed across them (group rows)."""
+    x0, top, x1, bottom = t["bbox"]
+    inner = (t.get("col_edges") or [])[1:-1]
+    if not inner or len(edge) > 2 * max(1, t["n_rows"]):
+        return False
+    pitch = (bottom - top) / max(1, t["n_rows"])
+    ordered = sorted(edge, key=lambda l: l.top)
+    crossing = 0
+    for prev, l in zip([None] + ordered, ordered):
+        if _is_label_line(l.text) or abs(l.size - size) > 0.15 * size or l.x0 < x0 - 2 * size or l.x1 > x1 + 2 * size:
+            return False
+        if prev is not None and l.top - prev.bottom > pitch:
+            return False
+        if any(l.x0 < e - 1 and l.x1 > e + 1 for e in inner):
+            crossing += 1
+    gap = (top - ordered[-1].bottom) if ordered[-1].bottom <= top + 0.5 else (ordered[0].top - bottom)
+    return crossing <= 2 and gap <= pitch
+
+
+def _same_columns(a: dict, b: dict) -> bool:
+    ea, eb = a.get("col_edges") or [], b.get("col_edges") or []
+    if len(ea) != len(eb) or len(ea) < 3:
+        return False
+    widths = [y - x for x, y in zip(ea, ea[1:])]
+    tol = max(4.0, 0.25 * min(widths))
+    # the outer edges follow the text, which a short column may not reach on every row
+    return all(abs(x - y) <= tol for x, y in zip(ea[1:-1], eb[1:-1]))
+
+
+def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float, wrap_spaces: bool) -> dict | None:
+    ax0, atop, ax1, abot = a["bbox"]
+    bx0, btop, bx1, bbot = b["bbox"]
+    if min(ax1, bx1) - max(ax0, bx0) < 0.8 * min(ax1 - ax0, bx1 - bx0):
+        return None
+    # a header between a table's top rule and the rule under it, with the body below
+    header_only = a["n_rows"] <= max(1, a["n_header_rows"])
+    if not (header_only or _same_columns(a, b)):
+        return None
+    x0, x1 = min(ax0, bx0), max(ax1, bx1)
+    between = [l for l in lines if abot - 0.5 <= l.mid_y <= btop + 0.5]
+    if any(_is_label_line(l.text) or l.size > 1.15 * size or l.x0 < x0 - 2 or l.x1 > x1 + 2 for l in between):
+        return None
+    # the lines between stand in the columns (the rest of a row) or, a line or two, across
+    # them (a group row); running text between two tables crosses the columns line after line
+    inner = (b.get("col_edges") or [])[1:-1]
+    crossing = [l for l in between if any(l.x0 < e - 1 and l.x1 > e + 1 for e in inner)]
+    if len(crossing) > 2:
+        return None
+    # no further apart than the rows of the two are
+    pitch = max((abot - atop) / max(1, a["n_rows"]), (bbot - btop) / max(1, b["n_rows"]))
+    gap = (min(l.top for l in between) if between else btop) - abot
+    if gap > max(pitch, 2.5 * size):
+        return None
+    bbox = (x0, atop, x1, bbot)
+    region = [c for c in chars if atop < (c["top"] + c["bottom"]) / 2 < bbot and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
+    rules = list(a["row_rules"]) + [r for r in list(b["header_rules"]) + list(b["row_rules"]) if r not in a["row_rules"]]
+    header_rules = list(a["header_rules"]) or ([abot] if header_only and a.get("bottom_rule") else [])
+    t = build_text_table(region, bbox, header_rules, size, wrap_spaces, rules)
+    if t is None or t["n_cols"] not in (a["n_cols"], b["n_cols"]) or t["n_rows"] < a["n_rows"] + b["n_rows"] - 1:
+        return None
+    return t
 
 
 def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list[dict]]:

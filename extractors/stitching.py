@@ -80,6 +80,10 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
     one_line = {k for k in range(prev_part.n_cols) if _one_line_column(earlier, k)}
     if any(k in one_line for k in filled):
         return False
+    # ...and a number, date or code that ended on one line with room to spare was printed
+    # whole: a row cut by the break prints nothing more under it
+    if any(_ended_short(prev_part, prev_raw.get(k)) for k in filled):
+        return False
     if len(rows) >= 3:
         # an empty slot under a vertical merge that runs over the break says nothing
         merged = {k for k in range(len(row))
@@ -107,6 +111,20 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
         if c.n_lines >= 2 and c.last_line_width >= full - max(0.25 * full, 4 * c.size):
             cut += 1
     return cut >= 1 and 2 * cut >= len(filled)
+
+
+_TOKEN = re.compile(r"[0-9A-Za-z.,/:%()+\-]+")
+
+
+def _ended_short(part: TablePart, c) -> bool:
+    if c is None or c.n_lines != 1 or c.col_span != 1 or not _TOKEN.fullmatch(c.text.strip()):
+        return False
+    edges = part.col_edges
+    if len(edges) == part.n_cols + 1:
+        width = edges[c.col + 1] - edges[c.col]
+    else:
+        width = c.bbox[2] - c.bbox[0]
+    return c.last_line_width < 0.6 * width
 
 
 def _one_line_column(parts: list[TablePart], col: int) -> bool:
@@ -145,8 +163,9 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
             # does its caption printed again at the top of the next page (a caption row
             # repeated with the header)
             continued = m if m and m[1] else below if below and below[1] else None
-            if (m and not continued and page_first and prev_page_last is not None
-                    and prev_page_number == res.number - 1 and prev_page_last.table_id == m[0]):
+            if m and not continued and groups and groups[-1].table_id == m[0]:
+                # the same number again right after the table (printed with its header
+                # where the producer broke the table, on this page or the next): one table
                 continued = m
             if continued:
                 cont = next((g for g in reversed(groups) if g.table_id == continued[0]), None)
