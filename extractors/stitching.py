@@ -81,8 +81,11 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
     if any(k in one_line for k in filled):
         return False
     # ...and a number, date or code that ended on one line with room to spare was printed
-    # whole: a row cut by the break prints nothing more under it
+    # whole: a row cut by the break prints nothing more under it; nor does a date or a
+    # number go on as another date or number
     if any(_ended_short(prev_part, prev_raw.get(k)) for k in filled):
+        return False
+    if any(_WHOLE_VALUE.fullmatch(prev_row[k].strip()) and _WHOLE_VALUE.fullmatch(row[k].strip()) for k in filled):
         return False
     if len(rows) >= 3:
         # an empty slot under a vertical merge that runs over the break says nothing
@@ -114,6 +117,7 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
 
 
 _TOKEN = re.compile(r"[0-9A-Za-z.,/:%()+\-]+")
+_WHOLE_VALUE = re.compile(r"[0-9]{1,4}(?:\s*[/.\-]\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2})?")
 
 
 def _ended_short(part: TablePart, c) -> bool:
