@@ -15,7 +15,7 @@ from .furniture import Furniture
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .regions import aligned_zones, running_text
+from .regions import aligned_zones, pieces, running_text
 from .graphics import Graphics, read_graphics, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
@@ -283,10 +283,10 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
     caption, note or source, set at its row spacing, and each inside one of its columns,
     but for at most two lines printed across them (group rows)."""
     x0, top, x1, bottom = t["bbox"]
-    inner = (t.get("col_edges") or [])[1:-1]
-    if not inner or len(edge) > 2 * max(1, t["n_rows"]):
+    columns = _column_extents(t)
+    if len(columns) < 2:
         return False
-    pitch = (bottom - top) / max(1, t["n_rows"])
+    pitch = max((bottom - top) / max(1, t["n_rows"]), 2.5 * size)
     ordered = sorted(edge, key=lambda l: l.top)
     crossing = 0
     for prev, l in zip([None] + ordered, ordered):
@@ -294,10 +294,28 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
             return False
         if prev is not None and l.top - prev.bottom > pitch:
             return False
-        if any(l.x0 < e - 1 and l.x1 > e + 1 for e in inner):
+        # a line of a row holds pieces of several cells, set apart by the gutters: each
+        # stands under one column's text
+        if any(_columns_under(p, columns) > 1 for p in pieces(l, column_gap(size))):
             crossing += 1
     gap = (top - ordered[-1].bottom) if ordered[-1].bottom <= top + 0.5 else (ordered[0].top - bottom)
     return crossing <= 2 and gap <= pitch
+
+
+def _column_extents(t: dict) -> list[tuple[float, float]]:
+    """Where each column's text stands (the cells one column wide), left to right; where
+    the column boundaries were only inferred (from header labels, say), the text is the
+    surer guide."""
+    spans: dict[int, list[float]] = {}
+    for c in t["cells"]:
+        if c.col_span == 1 and c.text and c.text_x1 > c.text_x0:
+            lo, hi = spans.setdefault(c.col, [c.text_x0, c.text_x1])
+            spans[c.col] = [min(lo, c.text_x0), max(hi, c.text_x1)]
+    return [tuple(spans[k]) for k in sorted(spans)]
+
+
+def _columns_under(piece: Line, columns: list[tuple[float, float]]) -> int:
+    return sum(1 for a, b in columns if min(piece.x1, b) - max(piece.x0, a) > 1.0)
 
 
 def _same_columns(a: dict, b: dict) -> bool:
@@ -325,8 +343,8 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
         return None
     # the lines between stand in the columns (the rest of a row) or, a line or two, across
     # them (a group row); running text between two tables crosses the columns line after line
-    inner = (b.get("col_edges") or [])[1:-1]
-    crossing = [l for l in between if any(l.x0 < e - 1 and l.x1 > e + 1 for e in inner)]
+    columns = _column_extents(b)
+    crossing = [l for l in between if any(_columns_under(p, columns) > 1 for p in pieces(l, column_gap(size)))]
     if len(crossing) > 2:
         return None
     # no further apart than the rows of the two are
