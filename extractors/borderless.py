@@ -534,6 +534,9 @@ def _ruled_rows(blocks, cuts, n_cols: int, header_bottom: float | None, size: fl
         inside = [bl for bl in blocks if a - tol <= bl[0] and bl[1] <= b + tol]
         if not any(a < (bl[0] + bl[1]) / 2 < b for bl in blocks):
             continue
+        # a cell that a rule passes through, where that rule is left out under it, is
+        # merged over the rows the rule separates: it says nothing about rows inside a band
+        inside = [bl for bl in inside if not any(bl[0] + 0.5 < y < bl[1] - 0.5 for y in ys)]
         sub = _row_bands(inside, n_cols, None, size) if inside else []
         if len(sub) > 1:
             cuts_inside = [(x[1] + y[0]) / 2 for x, y in zip(sub, sub[1:])]
