@@ -390,6 +390,12 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
                 if not (ln.x0 > bx1 and abs((ln.x0 + ln.x1) / 2 - (last_x0 + x1) / 2) <= size)
                 and not (ln.x1 < bx0 and abs((ln.x0 + ln.x1) / 2 - (x0 + first_x1) / 2) <= size)]
     gutters = _gutters(projected + leaf, x0, x1, min_gap, 0)
+    if not gutters and header_lines and len(body) == 1:
+        # a header over a body that is only a row across the columns (a page that ends
+        # right after a table's first group row): the labels set the columns
+        labelled = _gutters(header_lines, x0, x1, min_gap, 0)
+        if sum(1 for a, b in labelled if body[0].x0 < a and body[0].x1 > b) >= 2:
+            gutters = labelled
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     groups = _group_labels(header_lines)
     if header_lines:
