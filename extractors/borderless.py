@@ -518,6 +518,9 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
     stacks = [b for b in level if is_number_stack(b[4])]
     if len({(b[2], b[3]) for b in stacks}) < 2 and not any(len(b[4]) >= 3 for b in stacks):
         return blocks
+    # ...but a label beside the first line only, and nothing in the other columns beside
+    # the lines below it, is one row whose numbers wrapped
+    level = [b for b in level if not _wrapped_beside_label(b, blocks, tol)]
     out = []
     for b in blocks:
         if any(b is x for x in level):
@@ -525,6 +528,18 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
         else:
             out.append(b)
     return out
+
+
+def _wrapped_beside_label(block, blocks: list, tol: float) -> bool:
+    if not is_number_stack(block[4]):
+        return False
+    lines = sorted(block[4], key=lambda l: l.top)
+    top, bottom = lines[0].top, lines[-1].bottom
+    beside = [b for b in blocks if b is not block and not is_number_stack(b[4])
+              and min(l.top for l in b[4]) < bottom and max(l.bottom for l in b[4]) > top]
+    # (level with the first line, or centred on the wrapped number)
+    return bool(beside) and all(len(b[4]) < len(lines) for b in beside) and not any(
+        abs(l.top - m.top) <= tol for b in beside for l in b[4] for m in lines[1:])
 
 
 def _ruled_rows(blocks, cuts, n_cols: int, header_bottom: float | None, size: float,
