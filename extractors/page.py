@@ -142,6 +142,10 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             inner = [(top, g[0]["x0"], g[0]["x1"])] + inner
             top = ext_top
         header_only = len(g) == 1 and ext_top < top and len(above) <= 3
+        if len(g) == 1 and ext_top < top and not header_only:
+            # rows above a lone rule, more than a header: the closing rule of a table that
+            # began on an earlier page
+            inner = inner[1:]
         if len(g) == 2 and ext_top == top or header_only:
             # a top rule and a header rule (or a header over its rule, the top rule left out)
             # with the body running on below, its closing rule on a later page (a long table
@@ -176,6 +180,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules)
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
+            # a top rule and the rule under the header, the body going on below
+            t["header_between_rules"] = len(g) == 2 and bottom == g[-1]["y"] and top == g[0]["y"]
         if t and t["n_cols"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -334,7 +340,7 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     if min(ax1, bx1) - max(ax0, bx0) < 0.8 * min(ax1 - ax0, bx1 - bx0):
         return None
     # a header between a table's top rule and the rule under it, with the body below
-    header_only = a["n_rows"] <= max(1, a["n_header_rows"])
+    header_only = a["n_rows"] <= max(1, a["n_header_rows"]) or (a.get("header_between_rules") and a["n_rows"] <= 3)
     if not (header_only or _same_columns(a, b)):
         return None
     x0, x1 = min(ax0, bx0), max(ax1, bx1)

@@ -532,3 +532,57 @@ def narrow_grid_pdf(path: Path) -> list:
     t = Table(_wrapping_cells(grid), colWidths=[26, 40, 52, 120], style=TableStyle(GRID))
     _build(path, [Paragraph("表 10-7 核准上市之醫療器材", CAPTION), t])
     return grid
+
+
+def group_rows_over_a_break_pdf(path: Path) -> list:
+    """表 10-4: three rules, group rows across the columns (the first right under the
+    header rule), a first column merged over each group's rows, and the table broken by
+    the page end with no header repeated and no closing rule on the first page, long
+    cells wrapping. Returns the grid (header first; a group row's text in every column,
+    a merged value in every row it covers)."""
+    header = ["年度", "績效指標", "初級產出量化值", "效益說明"]
+    explain = "藉由參與計畫之執行，培育學生能力及增加實作經驗，並為生技醫藥領域之學研產界培育人才。"
+    grid, rows, style = [header], [], list(_rules_under(1, closing_rule=False))
+    for g in range(1, 4):
+        label = f"{g}-1.推動第{g}項重點計畫(國科會、經濟部、衛生署)"
+        grid.append([label] * 4)
+        rows.append([label, "", "", ""])
+        style.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        for year in ("102", "103"):
+            start = len(rows) + 1
+            for k, metric in enumerate(("博碩士培育人次", "臨床試驗執行件數", "專利獲得件數", "技術移轉件數")):
+                grid.append([year, metric, f"{10 * g + k}件", explain])
+                rows.append(["" if k else year, metric, f"{10 * g + k}件", explain])
+            style.append(("SPAN", (0, start), (0, len(rows))))
+    style.append(("LINEBELOW", (0, -1), (-1, -1), 1, colors.black))
+    t = Table(_wrapping_cells([header] + rows), colWidths=[40, 110, 70, 200], style=TableStyle(style))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(5)]
+    _build(path, filler + [Paragraph("表 10-4 重要績效指標", CAPTION), t])
+    return grid
+
+
+def wrapped_numbers_pdf(path: Path) -> list:
+    """表 10-5: columns too narrow for their numbers, which wrap onto two lines beside a
+    one-line label centred on them, with a rule between the rows. Returns the grid."""
+    grid = [["項目", "2022年", "2023年", "2024年"],
+            ["上市總市值", "442,660.30", "568,420.90", "708,247.10"],
+            ["上櫃總市值", "44,240.70", "57,922.80", "65,395.80"],
+            ["總營業額", "3,046.77", "3,220.48", "3,666.84"]]
+    style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black), ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    t = Table(_wrapping_cells(grid), colWidths=[70, 38, 38, 38], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-5 上市櫃生技公司經營狀況", CAPTION), t])
+    return grid
+
+
+def repeated_header_item_rows_pdf(path: Path, n_rows: int = 34) -> list:
+    """表 10-6: a full grid broken by the page with its header repeated; the row before the
+    break and the row after it are whole rows (an item number and a date each), whatever
+    the width their lines reach. Returns the grid."""
+    header = ["項次", "核准日期", "許可證字號", "中文品名"]
+    rows = [[str(i + 1), f"2019/{i % 12 + 1:02d}/{i % 27 + 1:02d}", f"衛部藥製字第{60264 + i}號",
+             f"測試持續性釋放膠囊{25 * (i + 1)}毫克每單位劑量"] for i in range(n_rows)]
+    t = Table(_wrapping_cells([header] + rows), colWidths=[30, 70, 110, 100], repeatRows=1,
+              style=TableStyle(GRID))
+    _build(path, [Paragraph("表 10-6 核准上市之國產新藥", CAPTION), t])
+    return [header] + rows

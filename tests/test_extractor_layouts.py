@@ -82,3 +82,27 @@ def test_leader_dots_set_columns_apart_and_are_not_cell_text(tmp_path):
     grid = pdfs.leader_dots_pdf(tmp_path / "dots.pdf")
     t = _only_table(tmp_path / "dots.pdf")
     assert t.header + t.rows == grid
+
+
+def test_group_rows_and_a_plain_page_break_keep_a_three_rule_table_whole(tmp_path):
+    # a group row right under the header rule reads like running text, the first page has
+    # no closing rule, the next page repeats no header and starts with the rest of the table
+    grid = pdfs.group_rows_over_a_break_pdf(tmp_path / "groups.pdf")
+    t = _only_table(tmp_path / "groups.pdf")
+    assert t.table_id == "10-4" and len(t.pages) == 2
+    assert t.header + t.rows == grid
+
+
+def test_numbers_wrapped_beside_a_centred_label_are_one_row(tmp_path):
+    grid = pdfs.wrapped_numbers_pdf(tmp_path / "numbers.pdf")
+    t = _only_table(tmp_path / "numbers.pdf")
+    assert t.header + t.rows == grid
+
+
+def test_the_row_after_a_repeated_header_is_a_new_row(tmp_path):
+    # the last row before the break ends with lines as wide as its columns allow: only its
+    # item number and date show that the next page starts a row of its own
+    grid = pdfs.repeated_header_item_rows_pdf(tmp_path / "items.pdf")
+    t = _only_table(tmp_path / "items.pdf")
+    assert len(t.pages) == 2
+    assert t.header + t.rows == grid
