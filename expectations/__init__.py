@@ -6,6 +6,7 @@ data is wrong: do not publish) or "warning" (the source prints something inconsi
 publish and flag).
 """
 
+from .dbt_findings import dbt_test_outcomes  # noqa: F401
 from .runner import BLOCKING, WARNING, SuiteSpec, ValidationOutcome, run_suites  # noqa: F401
 from .suites import ALL_SUITES  # noqa: F401
 

@@ -9,7 +9,7 @@ names the table and the row.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -68,6 +68,10 @@ class ValidationOutcome:
     success: bool
     observed: str
     failing_rows: list[dict]
+    # the reports whose data failed it (every failing row's report; for a table-level
+    # expectation, the reports that fail it when validated alone); empty when it passed
+    # or when the failure belongs to no one report
+    reports: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         where = f" on column {self.column}" if self.column else ""
@@ -99,15 +103,16 @@ class _Context:
             })
             self.sites = ["twbio"]
 
-    def validate(self, spec: SuiteSpec, df: pd.DataFrame):
+    def validate(self, spec: SuiteSpec, df: pd.DataFrame, suffix: str = ""):
         gx = self.gx
-        batch_def = self.source.add_dataframe_asset(spec.name).add_batch_definition_whole_dataframe("all")
-        suite = self.context.suites.add(gx.ExpectationSuite(name=spec.name, meta={"description": spec.description}))
+        name = spec.name + suffix
+        batch_def = self.source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
+        suite = self.context.suites.add(gx.ExpectationSuite(name=name, meta={"description": spec.description}))
         for e in spec.expectations():
             suite.add_expectation(e)
-        vd = self.context.validation_definitions.add(gx.ValidationDefinition(data=batch_def, suite=suite, name=spec.name))
+        vd = self.context.validation_definitions.add(gx.ValidationDefinition(data=batch_def, suite=suite, name=name))
         checkpoint = self.context.checkpoints.add(gx.Checkpoint(
-            name=f"{spec.name}-checkpoint", validation_definitions=[vd], actions=[],
+            name=f"{name}-checkpoint", validation_definitions=[vd], actions=[],
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": spec.row_id}))
         result = checkpoint.run(batch_parameters={"dataframe": df})
         return next(iter(result.run_results.values()))
@@ -118,33 +123,69 @@ def _failing_rows(res) -> list[dict]:
     return [dict(r) for r in rows[:20] if isinstance(r, dict)]
 
 
-def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str, docs_dir: Path | None = None) -> list[ValidationOutcome]:
-    """Validate every suite against the build warehouse and record the results there."""
+def _failing_reports(res) -> list[str]:
+    rows = (res.result or {}).get("unexpected_index_list") or []
+    return sorted({str(r["report_id"]) for r in rows if isinstance(r, dict) and r.get("report_id") is not None})
+
+
+def _key(cfg) -> tuple:
+    return (cfg.type, cfg.kwargs.get("column"), str(cfg.kwargs.get("column_list")))
+
+
+def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str, docs_dir: Path | None = None,
+               also: list[ValidationOutcome] = ()) -> list[ValidationOutcome]:
+    """Validate every suite against the build warehouse and record the results there,
+    with `also` (findings judged elsewhere: dbt's tests)."""
     ctx = _Context(docs_dir)
     outcomes: list[ValidationOutcome] = []
     with duckdb.connect(db_path, read_only=True) as con:
         frames = {s.name: con.execute(s.sql()).df() for s in suites}
     for spec in suites:
-        if spec.skip_when_empty and frames[spec.name].empty:
+        frame = frames[spec.name]
+        if spec.skip_when_empty and frame.empty:
             continue
-        result = ctx.validate(spec, frames[spec.name])
+        result = ctx.validate(spec, frame)
+        mine = []
         for r in result.results:
             cfg = r.expectation_config
             res = r.result or {}
             observed = res.get("observed_value")
             if observed is None and res.get("unexpected_count") is not None:
                 observed = f"{res['unexpected_count']} unexpected of {res.get('element_count')}"
-            outcomes.append(ValidationOutcome(
+            mine.append((cfg, ValidationOutcome(
                 suite=spec.name, expectation=cfg.type, column=cfg.kwargs.get("column"),
                 severity=(cfg.meta or {}).get("severity", BLOCKING), success=bool(r.success),
                 observed=json.dumps(observed, ensure_ascii=False, default=str),
-                failing_rows=_failing_rows(r),
-            ))
+                failing_rows=_failing_rows(r), reports=[] if r.success else _failing_reports(r),
+            )))
+        _attribute_table_failures(ctx, spec, frame, mine)
+        outcomes.extend(o for _, o in mine)
     if ctx.sites:
         # once for all suites: rendering the site after each suite costs more than validating
         ctx.context.build_data_docs(site_names=ctx.sites)
+    outcomes += list(also)
     record(db_path, run_id, outcomes)
     return outcomes
+
+
+def _attribute_table_failures(ctx, spec: SuiteSpec, frame: pd.DataFrame, outcomes: list) -> None:
+    """A failed expectation about the whole table (its columns, the values it must
+    contain) names no row: the suite is validated again on each report's rows alone, and
+    the reports that fail it on their own are the ones it belongs to."""
+    unattributed = [o for _, o in outcomes if not o.success and not o.reports]
+    if not unattributed or "report_id" not in frame.columns or frame["report_id"].nunique() < 2:
+        if unattributed and "report_id" in frame.columns and frame["report_id"].nunique() == 1:
+            for o in unattributed:
+                o.reports = [str(frame["report_id"].iloc[0])]
+        return
+    failed = {_key(cfg) for cfg, o in outcomes if o in unattributed}
+    for report_id, rows in frame.groupby("report_id", sort=True):
+        result = ctx.validate(spec, rows.reset_index(drop=True), suffix=f"--{report_id}")
+        for r in result.results:
+            if not r.success and _key(r.expectation_config) in failed:
+                for cfg, o in outcomes:
+                    if o in unattributed and _key(cfg) == _key(r.expectation_config):
+                        o.reports.append(str(report_id))
 
 
 AUDIT_DDL = """
@@ -160,7 +201,8 @@ create table if not exists audit.validation_results (
     observed_value varchar,
     failing_rows varchar,
     report_id varchar,
-    table_id varchar
+    table_id varchar,
+    reports varchar[]              -- every report whose data failed it
 );
 """
 
@@ -174,8 +216,11 @@ def record(db_path: str, run_id: str, outcomes: list[ValidationOutcome]) -> None
             first = o.failing_rows[0] if o.failing_rows else {}
             rows.append([run_id, o.suite, o.expectation, o.column, o.severity, o.success, o.observed,
                          json.dumps(o.failing_rows, ensure_ascii=False, default=str),
-                         first.get("report_id"), first.get("source_table")])
+                         first.get("report_id") or (o.reports[0] if o.reports else None), first.get("source_table"),
+                         o.reports])
         if rows:
+            con.execute("alter table audit.validation_results add column if not exists reports varchar[]")
             con.executemany(
                 "insert into audit.validation_results (run_id, suite, expectation, column_name, severity, success, "
-                "observed_value, failing_rows, report_id, table_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                "observed_value, failing_rows, report_id, table_id, reports) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows)

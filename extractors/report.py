@@ -48,8 +48,10 @@ def report_id_for(path: str | Path) -> str:
     """A report id from the file name: lower-case ASCII slug, or a hash for CJK-only names."""
     stem = unicodedata.normalize("NFKC", Path(path).stem)
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    if len(slug) > 80:  # a report id is a key in every table and a file name: keep it short
+        slug = slug[:70].rstrip("-") + "-" + hashlib.sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     if len(slug) < 3:
-        slug = (slug + "-" if slug else "report-") + hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]
+        slug = (slug + "-" if slug else "report-") + hashlib.sha1(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return slug
 
 

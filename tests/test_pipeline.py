@@ -7,7 +7,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.cli.refresh import run_refresh
+from orchestration.cli.refresh import exit_status, run_refresh
 
 WHITEPAPER = "whitepaper-2025-ch4.pdf"
 
@@ -57,23 +57,26 @@ def test_refresh_builds_table_4_11_mart(make_home):
         assert n > 0
 
 
-def test_gate_stops_publication_and_keeps_the_published_warehouse(published_copy):
+def test_a_report_failing_the_gate_is_held_back_and_its_published_rows_stay(published_copy):
     paths = published_copy
-    before = _sha(paths.published)
 
     _corrupt_cached_cell(paths, "4-11", row=9, col=4, value="180")  # 2024 NDA approval rate
     res = run_refresh(paths, verbose=False)
 
-    assert not res.success and not res.published
-    assert _sha(paths.published) == before  # byte-for-byte unchanged
-    text = "\n".join(res.failures)
-    assert "expect_column_values_to_be_between" in text
-    assert "first_round_approval_rate_pct" in text
-    assert "year=2024" in text and "新藥查驗登記案" in text  # names the row
+    assert res.published and exit_status(res) == 3
+    assert [h.report_id for h in res.held_back] == ["whitepaper-2025-ch4"]
+    text = "\n".join(res.held_back[0].lines() + res.summary_lines(paths))
+    assert "expect_column_values_to_be_between" in text and "first_round_approval_rate_pct" in text
+    assert "table 4-11" in text and "page 51" in text and "=180.0" in text and "year=2024" in text  # names the row
     with duckdb.connect(str(paths.published), read_only=True) as con:
         rate = con.execute("select first_round_approval_rate_pct from marts.fct_drug_review_performance "
                            "where year = 2024 and review_type = 'nda'").fetchone()[0]
-    assert rate == 80.0
+        held = con.execute("select report_id, published_rows_kept from audit.held_back").fetchall()
+    assert rate == 80.0 and held == [("whitepaper-2025-ch4", True)]
+
+    # not tried again while the file, the extractor and the checks are the same
+    again = run_refresh(paths, verbose=False)
+    assert again.noop and exit_status(again) == 3 and [h.report_id for h in again.held_back] == ["whitepaper-2025-ch4"]
 
 
 def test_a_second_refresh_while_one_runs_exits_with_a_clear_message(make_home):

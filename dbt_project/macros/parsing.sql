@@ -24,16 +24,17 @@
     )
 {%- endmacro %}
 
-{#- A printed date (2024/01/16, 2024-1-16, 113/01/16 in ROC years) as a DATE. -#}
+{#- A printed date (2024/01/16, 2024-1-16, 113/01/16 in ROC years) as a DATE; null when it is
+    not a date (2024/07/0, 2024/13/01): never an error that stops the build. -#}
 {% macro parse_date(expr) -%}
     (
         case
             when regexp_matches(trim({{ expr }}), '^\d{2,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}$') then
-                make_date(
-                    {{ to_ad_year("regexp_extract(trim(" ~ expr ~ "), '^(\\d{2,4})', 1)") }},
-                    cast(regexp_extract(trim({{ expr }}), '^\d{2,4}\s*[/.-]\s*(\d{1,2})', 1) as integer),
-                    cast(regexp_extract(trim({{ expr }}), '(\d{1,2})$', 1) as integer)
-                )
+                try_cast(
+                    lpad(cast({{ to_ad_year("regexp_extract(trim(" ~ expr ~ "), '^(\\d{2,4})', 1)") }} as varchar), 4, '0')
+                    || '-' || lpad(regexp_extract(trim({{ expr }}), '^\d{2,4}\s*[/.-]\s*(\d{1,2})', 1), 2, '0')
+                    || '-' || lpad(regexp_extract(trim({{ expr }}), '(\d{1,2})$', 1), 2, '0')
+                    as date)
         end
     )
 {%- endmacro %}
@@ -53,5 +54,17 @@
 
 {#- A printed amount in a unit of `multiplier` TWD (億元 1e8, 萬元 1e4, 千元 1e3) as exact TWD. -#}
 {% macro to_twd(expr, multiplier) -%}
-    cast(cast({{ expr }} as decimal(18, 4)) * {{ multiplier }} as decimal(24, 2))
+    try_cast(try_cast({{ expr }} as decimal(18, 4)) * {{ multiplier }} as decimal(24, 2))
+{%- endmacro %}
+
+{#- A printed value of a catalogued type (the `type` in its source column's meta), parsed the
+    way staging parses it; null when it does not parse. -#}
+{% macro parse_typed(expr, type) -%}
+    {%- if type == 'date' -%}
+        {{ parse_date(expr) }}
+    {%- elif type == 'year' -%}
+        {{ to_ad_year(expr) }}
+    {%- else -%}
+        {{ parse_number("regexp_replace(" ~ expr ~ ", '[%年度]', '', 'g')") }}
+    {%- endif -%}
 {%- endmacro %}

@@ -36,7 +36,8 @@ def render(catalog: Catalog) -> dict[Path, str]:
             ]
             for c in d.columns:
                 unit = f" [{c.unit}]" if c.unit else ""
-                cols.append({"name": c.name, "description": f"{c.label_zh} ({c.type}{unit}), as printed."})
+                cols.append({"name": c.name, "description": f"{c.label_zh} ({c.type}{unit}), as printed.",
+                             "config": {"meta": {"type": c.type, "label_zh": c.label_zh}}})
             tables.append({
                 "name": d.dataset,
                 "description": f"{d.name}. Family: {d.family}."

@@ -17,7 +17,7 @@ def _quiet_libraries() -> None:
 
 def cmd_refresh(a) -> int:
     from ..locking import WarehouseBusy
-    from .refresh import WarehouseNotWritable, run_refresh
+    from .refresh import WarehouseNotWritable, exit_status, run_refresh
 
     paths = WarehousePaths.from_env()
     print(f"twbio refresh: {paths.inbox} -> {paths.published}")
@@ -33,8 +33,15 @@ def cmd_refresh(a) -> int:
     for line in res.summary_lines(paths):
         print(line)
     for f in res.failures:
-        print(f"  {f}", file=sys.stderr)
-    return 0 if res.success or res.noop else 1
+        print(f"  {_shortened(f)}", file=sys.stderr)
+    return exit_status(res)
+
+
+def _shortened(message: str, lines: int = 6) -> str:
+    """A multi-line error on screen: its first lines (the whole text is in the audit and
+    last_refresh.json)."""
+    parts = message.strip().splitlines()
+    return "\n    ".join(parts[:lines]) + (f"\n    ... ({len(parts) - lines} more lines)" if len(parts) > lines else "")
 
 
 def cmd_publish(a) -> int:

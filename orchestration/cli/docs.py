@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..paths import DBT_PROJECT_DIR, WarehousePaths
+from ..paths import DBT_PROJECT_DIR, PROJECT_ROOT, WarehousePaths
 
 
 def build_docs(paths: WarehousePaths) -> Path:
@@ -20,7 +20,9 @@ def build_docs(paths: WarehousePaths) -> Path:
         raise FileNotFoundError(f"no published warehouse at {paths.published}; run `twbio refresh` first")
     target = paths.docs
     with tempfile.TemporaryDirectory(prefix="twbio-docs-") as tmp:
-        copy = Path(tmp) / "docs.duckdb"
+        # named like the published file: the docs name its relations twbio.marts.*, as BI
+        # tools see them
+        copy = Path(tmp) / paths.published.name
         shutil.copy2(paths.published, copy)
         dbt = Path(sys.executable).with_name("dbt")
         env = {**os.environ, "TWBIO_BUILD_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
@@ -36,7 +38,9 @@ def build_docs(paths: WarehousePaths) -> Path:
         tmp_target.mkdir(parents=True)
         for name in ("index.html", "static_index.html", "manifest.json", "catalog.json"):
             if (build_target / name).exists():
-                shutil.copy2(build_target / name, tmp_target / name)
+                (tmp_target / name).write_text(_without_machine_paths((build_target / name).read_text(encoding="utf-8"),
+                                                                      [tmp, str(PROJECT_ROOT), str(paths.home)]),
+                                               encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     tmp_target.rename(target)
     return target
@@ -50,3 +54,11 @@ def serve(directory: Path, port: int) -> None:
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
         print(f"serving {directory} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
         httpd.serve_forever()
+
+
+def _without_machine_paths(text: str, roots: list[str]) -> str:
+    """The site is shared: it names files relative to the project, never by this
+    machine's absolute paths (longest first, so a path inside another is replaced whole)."""
+    for root in sorted(roots, key=len, reverse=True):
+        text = text.replace(root.rstrip("/") + "/", "").replace(root.rstrip("/"), ".")
+    return text

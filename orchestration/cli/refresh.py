@@ -20,7 +20,7 @@ import dagster as dg
 import duckdb
 
 from ..catalog import Catalog
-from ..load import is_cached, known_reports, read_cached, scan_inbox
+from ..load import display_name, is_cached, known_reports, load_held_back, read_cached, scan_inbox
 from ..locking import refresh_lock
 from ..paths import WarehousePaths
 from .instance import LAUNCHED_BY_TAG, fail_interrupted_runs, open_instance
@@ -41,6 +41,7 @@ class RefreshResult:
     build_file: str | None = None
     noop: bool = False
     extraction_run_id: str | None = None
+    held_back: list = field(default_factory=list)  # HeldBack entries that apply to the inbox now
 
     def summary_lines(self, paths: WarehousePaths) -> list[str]:
         ex = self.metadata.get("extraction", {})
@@ -52,6 +53,8 @@ class RefreshResult:
             f"{ex.get('from_cache', 0)} unchanged (cached), {raw.get('quarantined', 0)} quarantined, "
             f"{ex.get('duplicates', 0)} duplicates skipped",
         ]
+        for name, reason in ex.get("skipped", []):
+            lines.append(f"skipped: {name}: {reason}")
         if raw:
             lines.append(f"raw layer: {raw.get('loaded', 0)} report(s) loaded, {raw.get('kept', 0)} kept as published, "
                          f"{raw.get('deleted', 0)} removed")
@@ -63,10 +66,17 @@ class RefreshResult:
         if val:
             lines.append(f"checks: {val.get('expectations', 0)} expectations, {val.get('failed_blocking', 0)} blocking "
                          f"failures, {val.get('warnings', 0)} warnings")
+        for h in self.held_back:
+            lines.append(f"HELD BACK: {h.file_name} ({h.report_id}), judged by run {h.run_id}; "
+                         "the warehouse keeps what it published of this report before (if anything):")
+            lines.extend(f"    {line}" for line in h.lines()[:10])
         if self.noop:
             lines.append(f"up to date: {paths.published} already holds these files (nothing to do)")
         elif self.published:
             lines.append(f"published: {pub.get('marts', 0)} marts, {pub.get('mart_rows', 0)} rows -> {paths.published}")
+            if not self.success:
+                lines.append("but a step after the publication failed (see below); the exports are written "
+                             "again by the next refresh")
             pg = self.metadata.get("postgres_marts")
             if pg:
                 lines.append(f"PostgreSQL: {pg.get('tables', 0)} marts in schema {pg.get('schema')}")
@@ -80,16 +90,50 @@ class RefreshResult:
 
 
 def clean_stale(paths: WarehousePaths) -> list[str]:
-    """Remove what a crashed refresh left in the staging area (the caller holds the lock)."""
+    """Remove what an earlier refresh left behind (the caller holds the lock): the staging
+    area (a killed build, a rejected one kept for inspection) and half-written exports."""
     removed = []
-    if paths.staging.exists():
-        for p in paths.staging.iterdir():
-            if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
-            else:
-                p.unlink(missing_ok=True)
-            removed.append(p.name)
+    leftovers = list(paths.staging.iterdir()) if paths.staging.exists() else []
+    leftovers += list(paths.home.glob(".exports-*")) + list(paths.home.glob(".*.tmp"))
+    for p in leftovers:
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+        removed.append(p.name)
     return removed
+
+
+def published_run(paths: WarehousePaths) -> str | None:
+    """The run id of the refresh the published warehouse file comes from."""
+    if not paths.published.exists():
+        return None
+    try:
+        with duckdb.connect(str(paths.published), read_only=True) as con:
+            row = con.execute("select run_id from audit.refreshes order by published_at desc limit 1").fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+def sync_exports(paths: WarehousePaths) -> str | None:
+    """The exports belong to the publication the warehouse file belongs to: when they do
+    not (a refresh killed or out of disk between the swap and the exports), they are
+    written again from the published file. Returns the run id they were rebuilt for."""
+    from ..publication import write_exports
+
+    run = published_run(paths)
+    if run is None:
+        return None
+    manifest = paths.exports / "manifest.json"
+    try:
+        current = json.loads(manifest.read_text(encoding="utf-8")).get("run_id")
+    except (OSError, ValueError):
+        current = None
+    if current == run:
+        return None
+    write_exports(paths.published, paths.exports, run)
+    return run
 
 
 def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False, echo=print,
@@ -97,12 +141,19 @@ def run_refresh(paths: WarehousePaths, *, full: bool = False, wait: bool = False
     """`jobs`: extraction steps at once (default: the executor's, one per core)."""
     _check_writable(paths)
     with refresh_lock(paths.lock, wait=wait):
+        stale = clean_stale(paths)
+        if stale:
+            echo(f"cleaned up after an earlier refresh: {', '.join(sorted(stale))}")
+        rebuilt = sync_exports(paths)
+        if rebuilt:
+            echo(f"the exports were not those of the published warehouse: written again for run {rebuilt}")
         scan = scan_inbox(paths, known_reports(paths))
         if not full and _up_to_date(paths, scan):
             echo("nothing changed since the last published refresh (same files, same code)")
             res = RefreshResult(True, False, "", 0.0, {"extraction": {
                 "reports": len(scan.files), "extracted": 0, "from_cache": len(scan.files),
-                "duplicates": len(scan.duplicates)}, "stage_seconds": {}}, noop=True)
+                "duplicates": len(scan.duplicates), "skipped": scan.skipped}, "stage_seconds": {}}, noop=True,
+                held_back=_held_back(paths, scan))
             _write_state(paths, res)
             return res
         try:
@@ -138,13 +189,15 @@ def _launch(paths: WarehousePaths, scan, *, full: bool, echo, verbose: bool, kee
     instance; the caller holds the lock."""
     from .. import definitions
     from ..defs.extract import extraction_request
-    from ..defs.load.assets import FULL_TAG
+    from ..defs.tags import FULL_TAG, HELD_BACK_TAG
+    from ..load.worker import LAUNCHER_ENV
 
+    # the extraction workers stop when this process is gone (orchestration.load.worker)
+    os.environ[LAUNCHER_ENV] = str(os.getpid())
     instance = open_instance(paths)
     interrupted = fail_interrupted_runs(instance)
-    stale = clean_stale(paths)
-    if stale or interrupted:
-        echo(f"cleaned up after an interrupted refresh: {', '.join(sorted(stale) + interrupted)}")
+    if interrupted:
+        echo(f"marked as failed the runs of an interrupted refresh: {', '.join(interrupted)}")
     if full and paths.extracted.exists():
         shutil.rmtree(paths.extracted)
         echo("full refresh: extraction cache cleared, every report is extracted again")
@@ -159,7 +212,7 @@ def _launch(paths: WarehousePaths, scan, *, full: bool, echo, verbose: bool, kee
     todo = sorted((f for f in scan.files if not is_cached(paths, f)), key=lambda f: -f.path.stat().st_size)
     stage_seconds, failures, extraction_run = {}, [], None
     if todo:
-        echo(f"extracting {len(todo)} report(s): {', '.join(f.path.name for f in todo)}")
+        echo(f"extracting {len(todo)} report(s): {', '.join(f.name for f in todo)}")
         t0 = time.monotonic()
         ops_config, extraction_tags = extraction_request([f.report_id for f in todo])
         with dg.execute_job(
@@ -172,21 +225,30 @@ def _launch(paths: WarehousePaths, scan, *, full: bool, echo, verbose: bool, kee
     else:
         echo(f"nothing new to extract: {len(scan.files)} report(s) unchanged")
     echo("building the warehouse: raw layer, dbt, checks, publication")
-    with dg.execute_job(dg.reconstructable(definitions.build_warehouse_job), instance=instance,
-                        run_config=run_config, tags={**tags, **({FULL_TAG: "true"} if full else {})}) as build:
-        metadata = {}
-        for ev in build.get_asset_materialization_events():
-            mat = ev.event_specific_data.materialization
-            metadata[mat.asset_key.to_user_string()] = {k: v.value for k, v in mat.metadata.items()}
-        failures += step_failures(build)
-        run_id, success = build.run_id, build.success
+    # a build that holds reports back publishes nothing; the next one is made without them
+    # (at most once per report: each attempt holds back at least one more)
+    for attempt in range(len(scan.files) + 1):
+        with dg.execute_job(dg.reconstructable(definitions.build_warehouse_job), instance=instance,
+                            run_config=run_config, tags={**tags, **({FULL_TAG: "true"} if full else {})}) as build:
+            metadata = {}
+            for ev in build.get_asset_materialization_events():
+                mat = ev.event_specific_data.materialization
+                metadata[mat.asset_key.to_user_string()] = {k: v.value for k, v in mat.metadata.items()}
+            run_id, success = build.run_id, build.success
+            held_now = instance.get_run_by_id(run_id).tags.get(HELD_BACK_TAG)
+            if not held_now or success:
+                failures += step_failures(build)
+                break
+        echo(f"held back {held_now}: a blocking check failed on its data; building again without it")
     seconds = time.monotonic() - start
     metadata["extraction"] = {"reports": len(scan.files), "extracted": len(todo),
                               "from_cache": len(scan.files) - len(todo), "duplicates": len(scan.duplicates),
-                              "pages": sum(_pages(paths, f) for f in todo)}
+                              "pages": sum(_pages(paths, f) for f in todo), "skipped": scan.skipped}
     stage_seconds.update(_step_seconds(instance, run_id))
     metadata["stage_seconds"] = stage_seconds
-    published = "published_warehouse" in metadata
+    # what the file says, not what the run reported: a run can fail after the swap (the
+    # exports on a full disk), and then the warehouse is published all the same
+    published = published_run(paths) == run_id
     res = RefreshResult(success and published, published, run_id, seconds, metadata, failures,
                         str(paths.build_db) if paths.build_db.exists() else None,
                         extraction_run_id=extraction_run)
@@ -196,8 +258,28 @@ def _launch(paths: WarehousePaths, scan, *, full: bool, echo, verbose: bool, kee
             # a full disk is freed rather than kept holding a half-written build
             shutil.rmtree(paths.build_dir, ignore_errors=True)
             res.build_file = None
+    res.held_back = _held_back(paths, scan)
     _write_state(paths, res)
     return res
+
+
+def _held_back(paths: WarehousePaths, scan) -> list:
+    """The held-back reports that still apply to the inbox (a no-op refresh keeps them)."""
+    inbox = {f.report_id: f.sha256 for f in scan.files}
+    return [h for rid, h in sorted(load_held_back(paths).items()) if inbox.get(rid) == h.sha256]
+
+
+def exit_status(res: RefreshResult) -> int:
+    """0: published (or nothing to do); 3: published, but some reports were held back;
+    4: published, but a step after the swap failed (exports, PostgreSQL: the next refresh
+    writes the exports again); 1: nothing published."""
+    if res.noop:
+        return 3 if res.held_back else 0
+    if not res.published:
+        return 1
+    if not res.success:
+        return 4
+    return 3 if res.held_back else 0
 
 
 def _check_writable(paths: WarehousePaths) -> None:
@@ -222,7 +304,7 @@ def _up_to_date(paths: WarehousePaths, scan) -> bool:
     if published is None:
         return False
     ensure_manifest()
-    return refresh_fingerprint(paths, [(f.path.name, f.sha256) for f in scan.files], Catalog.load()) == published
+    return refresh_fingerprint(paths, [(f.name, f.sha256) for f in scan.files], Catalog.load()) == published
 
 
 def _run_config(paths: WarehousePaths, verbose: bool) -> dict:
@@ -230,8 +312,7 @@ def _run_config(paths: WarehousePaths, verbose: bool) -> dict:
 
     env = WarehouseResource.from_env(home=str(paths.home))
     return {
-        "resources": {"warehouse": {"config": {"home": env.home, "page_seconds": env.page_seconds,
-                                               "max_pages": env.max_pages}}},
+        "resources": {"warehouse": {"config": {"home": env.home, **env.budgets}}},
         "loggers": {"progress": {"config": {"log_level": "INFO" if verbose else "CRITICAL"}}},
     }
 
@@ -304,6 +385,7 @@ def _write_state(paths: WarehousePaths, res: RefreshResult) -> None:
         "run_id": res.run_id, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "success": res.success, "published": res.published, "noop": res.noop, "seconds": round(res.seconds, 2),
         "failures": res.failures, "metadata": res.metadata, "extraction_run_id": res.extraction_run_id,
+        "held_back": [{"report_id": h.report_id, "file_name": h.file_name, "findings": h.lines()} for h in res.held_back],
     }
     tmp = paths.home / ".last_refresh.json.tmp"
     try:

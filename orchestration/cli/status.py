@@ -6,7 +6,7 @@ import json
 
 import duckdb
 
-from ..load import is_cached, known_reports, scan_inbox
+from ..load import is_cached, known_reports, load_held_back, scan_inbox
 from ..paths import WarehousePaths
 
 
@@ -17,9 +17,9 @@ def status_report(paths: WarehousePaths) -> list[str]:
     if scan:
         for f in scan.files:
             cached = "extracted" if is_cached(paths, f) else "new (not yet extracted)"
-            out.append(f"  {f.path.name:40s} {f.report_id:30s} {f.sha256[:12]}  {cached}")
+            out.append(f"  {f.name:40s} {f.report_id:30s} {f.sha256[:12]}  {cached}")
         for dup, of in scan.duplicates:
-            out.append(f"  {dup.path.name:40s} duplicate of {of.path.name} (same sha256), skipped")
+            out.append(f"  {dup.name:40s} duplicate of {of.name} (same sha256), skipped")
     out.append("")
     if not paths.published.exists():
         out.append(f"published warehouse: none yet ({paths.published}); run `twbio refresh`")
@@ -64,6 +64,18 @@ def status_report(paths: WarehousePaths) -> list[str]:
                     "where run_id = ? and not success", [last[0]]).fetchall()
                 for suite, exp, col, obs in warns:
                     out.append(f"    warning: {suite} {exp} {col or ''} observed {obs}")
+    held = load_held_back(paths)
+    if held:
+        out.append("")
+        out.append("held back (a blocking check failed on their data; tried again when the file, the "
+                   "extractor or the checks change):")
+        for h in held.values():
+            out.append(f"  {h.file_name} ({h.report_id}), judged by run {h.run_id} at {h.held_at}")
+            out.extend(f"      {line}" for line in h.lines()[:10])
+    if scan and scan.skipped:
+        out.append("")
+        out.append("skipped inbox entries:")
+        out.extend(f"  {name}: {reason}" for name, reason in scan.skipped)
     quarantined = sorted(paths.quarantine.glob("*.error.txt")) if paths.quarantine.exists() else []
     if quarantined:
         out.append("")

@@ -36,7 +36,7 @@ def build_definitions() -> dg.Definitions:
     catalog = Catalog.load()
     models = dbt_models(DbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False)))
     return dg.Definitions(
-        assets=[report_tables, raw_warehouse(catalog), models, validated_warehouse(list(models.keys)),
+        assets=[report_tables, raw_warehouse(catalog), models, validated_warehouse(list(models.keys), catalog),
                 published_warehouse(catalog), warehouse_exports, postgres_marts],
         jobs=jobs(),
         sensors=[inbox_sensor, build_after_extractions],

@@ -2,11 +2,13 @@
 for the new or changed reports), one build for a batch of extractions, and a daily check."""
 
 import hashlib
+import json
 import os
 
 import dagster as dg
 
 from .extract import EXTRACT_JOB, extract_job, report_tables
+from .tags import HELD_BACK_TAG
 
 DEFAULT_CRON = "0 6 * * *"
 BUILD_JOB = "build_warehouse"
@@ -54,16 +56,27 @@ _ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.Dagst
 
 @dg.sensor(job_name=BUILD_JOB, minimum_interval_seconds=60,
            description="One build for a batch of extractions: when no extraction run is queued or running "
-                       "and some extraction run finished since the last build request.")
+                       "and some extraction run finished since the last build request; and one more build "
+                       "after a build that held reports back (it published nothing, the next one leaves them out).")
 def build_after_extractions(context: dg.SensorEvaluationContext):
+    cursor = json.loads(context.cursor) if context.cursor and context.cursor.startswith("{") else {}
     if context.instance.get_runs(filters=dg.RunsFilter(job_name=EXTRACT_JOB, statuses=_ACTIVE), limit=1):
         return dg.SkipReason("extraction runs are still queued or running")
+    if context.instance.get_runs(filters=dg.RunsFilter(job_name=BUILD_JOB, statuses=_ACTIVE), limit=1):
+        return dg.SkipReason("a build is queued or running")
     done = context.instance.get_runs(filters=dg.RunsFilter(
         job_name=EXTRACT_JOB, statuses=[dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.FAILURE]), limit=1)
-    if not done or done[0].run_id == context.cursor:
+    last_build = context.instance.get_runs(filters=dg.RunsFilter(job_name=BUILD_JOB), limit=1)
+    if (last_build and last_build[0].status == dg.DagsterRunStatus.FAILURE and HELD_BACK_TAG in last_build[0].tags
+            and cursor.get("held_back_build") != last_build[0].run_id):
+        cursor["held_back_build"] = last_build[0].run_id
+        return dg.SensorResult(run_requests=[dg.RunRequest(run_key=f"after-held-back-{last_build[0].run_id[:12]}")],
+                               cursor=json.dumps(cursor))
+    if not done or done[0].run_id == cursor.get("extraction"):
         return dg.SkipReason("no extraction since the last build")
+    cursor["extraction"] = done[0].run_id
     key = hashlib.sha1(done[0].run_id.encode()).hexdigest()[:12]
-    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=f"build-after-{key}")], cursor=done[0].run_id)
+    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=f"build-after-{key}")], cursor=json.dumps(cursor))
 
 
 daily_inbox_check = dg.ScheduleDefinition(

@@ -44,6 +44,14 @@ def code_versions(catalog: Catalog) -> dict[str, str]:
             "check": suites_version()}
 
 
+def judging_version(catalog: Catalog) -> str:
+    """What decided a report's fate after its extraction: the loader and catalog, the dbt
+    models and the suites. A report held back is tried again when any of them changes."""
+    versions = code_versions(catalog)
+    versions.pop("extract")
+    return hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def refresh_fingerprint(paths: WarehousePaths, files: list[tuple[str, str]], catalog: Catalog) -> str:
     """`files`: (file name, sha256) of every inbox file the refresh reads; their
     extraction cache entries count too (a removed or rewritten entry means the warehouse

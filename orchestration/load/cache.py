@@ -10,14 +10,16 @@ cached like a success, so the same bytes are not tried again by the same extract
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors import ExtractedReport, ExtractionError, __version__ as EXTRACTOR_VERSION, extract_report
+from extractors import ExtractedReport, __version__ as EXTRACTOR_VERSION
 
 from ..paths import WarehousePaths
 from .inbox import InboxFile
+from .worker import DEFAULT_FILE_MEMORY_MB, DEFAULT_FILE_SECONDS, run_in_worker
 
 
 @dataclass
@@ -63,34 +65,40 @@ def read_cached(paths: WarehousePaths, f: InboxFile) -> ExtractionOutcome | None
     return None
 
 
-def extract_one(paths: WarehousePaths, f: InboxFile, progress=None, **limits) -> ExtractionOutcome:
-    """Extract one file (or read it from the cache); quarantine it on failure."""
+def extract_one(paths: WarehousePaths, f: InboxFile, progress=None, file_seconds: float = DEFAULT_FILE_SECONDS,
+                memory_mb: int = DEFAULT_FILE_MEMORY_MB, **limits) -> ExtractionOutcome:
+    """Extract one file (or read it from the cache); quarantine it on failure.
+
+    The extraction runs in a worker process with a budget for the whole file (opening
+    it, counting its pages, parsing them): `file_seconds` of time and `memory_mb` of
+    memory beyond what the worker starts with. A worker over its budget is killed, and
+    the failure is cached like any other."""
     cached = read_cached(paths, f)
     if cached is not None:
         return cached
-    try:
-        report = extract_report(f.path, report_id=f.report_id, progress=progress, **limits)
-    except ExtractionError as e:
-        return record_failure(paths, f, f"{f.path.name}: {e.problem}")
-    except MemoryError:
-        return record_failure(paths, f, f"{f.path.name}: ran out of memory while extracting")
-    write_cache(paths, f, report)
-    return ExtractionOutcome(f, report=report)
-
-
-def write_cache(paths: WarehousePaths, f: InboxFile, report: ExtractedReport) -> None:
-    paths.extracted.mkdir(parents=True, exist_ok=True)
-    target = cache_path(paths, f.sha256)
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)  # a crash never leaves a half-written cache entry
+    status, detail = run_in_worker(f, cache_path(paths, f.sha256), progress, file_seconds, memory_mb, limits)
+    name = f.name
+    if status == "ok":
+        return read_cached(paths, f)
+    if status == "abandoned":
+        raise RuntimeError(f"{name}: extraction abandoned, the refresh that launched it is gone")
+    if status == "timeout":
+        return record_failure(paths, f, f"{name}: took longer than the file budget of {file_seconds:g} s "
+                                        "(opening, counting pages and parsing); stopped")
+    if status == "memory":
+        return record_failure(paths, f, f"{name}: needed more than the memory budget of {memory_mb} MB; stopped")
+    if status == "died":
+        # a C library that cannot get memory under the limit aborts instead of raising
+        cause = f", most likely at its memory budget of {memory_mb} MB" if "SIGABRT" in detail or "SIGSEGV" in detail else ""
+        return record_failure(paths, f, f"{name}: the extraction process died ({detail}{cause}); stopped")
+    return record_failure(paths, f, f"{name}: {detail}")
 
 
 def record_failure(paths: WarehousePaths, f: InboxFile, error: str) -> ExtractionOutcome:
     quarantine(paths, f, error)
     paths.extracted.mkdir(parents=True, exist_ok=True)
     tmp = error_path(paths, f.sha256).with_suffix(".tmp")
-    tmp.write_text(json.dumps({"file": f.path.name, "error": error}, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps({"file": f.name, "error": error}, ensure_ascii=False), encoding="utf-8")
     tmp.replace(error_path(paths, f.sha256))
     return ExtractionOutcome(f, error=error)
 
@@ -98,13 +106,24 @@ def record_failure(paths: WarehousePaths, f: InboxFile, error: str) -> Extractio
 def quarantine(paths: WarehousePaths, f: InboxFile, error: str) -> Path:
     """Copy the bad file aside with its error; the inbox keeps the original."""
     paths.quarantine.mkdir(parents=True, exist_ok=True)
-    target = paths.quarantine / f.path.name
+    target = paths.quarantine / quarantine_name(f)
     try:
-        shutil.copy2(f.path, target)
+        shutil.copyfile(f.path, target, follow_symlinks=False)
     except OSError:
         pass  # an unreadable file still gets its .error.txt
-    (paths.quarantine / f"{f.path.name}.error.txt").write_text(
-        f"file: {f.path.name}\nsha256: {f.sha256}\nextractor: {EXTRACTOR_VERSION}\nerror: {error}\n",
+    error_file = paths.quarantine / f"{quarantine_name(f)}.error.txt"
+    error_file.write_text(
+        f"file: {f.name}\nsha256: {f.sha256}\nextractor: {EXTRACTOR_VERSION}\nerror: {error}\n",
         encoding="utf-8",
     )
     return target
+
+
+def quarantine_name(f: InboxFile) -> str:
+    """The quarantine copy's name: the inbox name when it is a plain one a file system
+    takes whole, else a safe rendering of it with the file's hash (a name of 250+ bytes,
+    or one with bytes that are not UTF-8, would not take a suffix)."""
+    name, safe = f.path.name, f.name
+    if safe == name and len(os.fsencode(name)) <= 200 and not name.startswith("-"):
+        return name
+    return f"{safe.lstrip('-')[:80]}-{f.sha256[:12]}.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,11 +17,46 @@ class InboxFile:
     sha256: str
     report_id: str
 
+    @property
+    def name(self) -> str:
+        """The file name as the warehouse records and shows it (display_name)."""
+        return display_name(self.path)
+
 
 @dataclass
 class InboxScan:
     files: list[InboxFile] = field(default_factory=list)
     duplicates: list[tuple[InboxFile, InboxFile]] = field(default_factory=list)
+    # entries of the inbox that are not read, with why (display name, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def display_name(path: Path) -> str:
+    """A file name as it can be shown, logged and written anywhere: bytes that are not
+    UTF-8 as \\xNN, control characters (a newline) escaped, the rest as it is."""
+    raw = os.fsencode(path.name)
+    text = raw.decode("utf-8", errors="backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _skip_reason(p: Path) -> str | None:
+    """Why an inbox entry is not a report to read, or None when it is one."""
+    if p.name.startswith("."):
+        return "hidden"  # editors' and downloaders' temporary files; not listed
+    if p.is_symlink():
+        target = os.readlink(p)
+        if not p.exists():
+            return f"a link to {target!r}, which does not exist"
+        inside = p.resolve().is_relative_to(p.parent.resolve())
+        return None if inside and p.resolve().is_file() else \
+            f"a link to {target!r}, outside the inbox: links are not followed out of it"
+    if p.is_dir():
+        return "a directory (reports are read from the inbox itself, not its subdirectories)"
+    if not p.is_file():
+        return "not a regular file"
+    if p.suffix.lower() != ".pdf":
+        return "not named .pdf"
+    return None
 
 
 def known_reports(paths: WarehousePaths) -> dict[str, str]:
@@ -44,10 +80,17 @@ def scan_inbox(paths: WarehousePaths, known: dict[str, str] | None = None) -> In
     used_ids: set[str] = set()
     known = known or {}
     candidates = []
-    for p in sorted(paths.inbox.iterdir() if paths.inbox.exists() else []):
-        if not p.is_file() or p.name.startswith(".") or p.suffix.lower() != ".pdf":
+    for p in sorted(paths.inbox.iterdir() if paths.inbox.exists() else [], key=lambda p: os.fsencode(p.name)):
+        reason = _skip_reason(p)
+        if reason == "hidden":
             continue
-        candidates.append((p, file_sha256(p)))
+        if reason is not None:
+            scan.skipped.append((display_name(p), reason))
+            continue
+        try:
+            candidates.append((p, file_sha256(p)))
+        except OSError as e:
+            scan.skipped.append((display_name(p), f"cannot be read ({e.strerror})"))
     # the copy whose name gives the known report id goes first
     candidates.sort(key=lambda c: (known.get(c[1]) != report_id_for(c[0]), c[0].name))
     for p, sha in candidates:
@@ -60,5 +103,5 @@ def scan_inbox(paths: WarehousePaths, known: dict[str, str] | None = None) -> In
         used_ids.add(f.report_id)
         by_sha[f.sha256] = f
         scan.files.append(f)
-    scan.files.sort(key=lambda f: f.path.name)
+    scan.files.sort(key=lambda f: os.fsencode(f.path.name))
     return scan

@@ -191,6 +191,44 @@ def plan_raw_layer(con: duckdb.DuckDBPyConnection, catalog: Catalog, sources: di
                         delete=sorted(set(before) - set(reports)), reset=False)
 
 
+def previous_sources(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """report id -> [file name, sha256, cache entries] the raw layer in `con` was loaded from."""
+    last = _last_raw_layer(con)
+    return json.loads(last[1]) if last else {}
+
+
+def hold_back_reports(plan: RawLayerPlan, held: set[str], present: set[str]) -> list[str]:
+    """Leave held-back reports out of a build: a report the build already holds (its last
+    published rows) keeps them, one it does not hold is not loaded. Returns the reports
+    whose published rows are kept."""
+    kept = sorted(held & present)
+    plan.load = [r for r in plan.load if r not in held]
+    plan.keep = sorted(set(plan.keep) | set(kept))
+    return kept
+
+
+HELD_BACK_DDL = """
+create schema if not exists audit;
+create or replace table audit.held_back (
+    report_id varchar not null,
+    file_name varchar not null,      -- the inbox file that was held back
+    sha256 varchar not null,
+    published_rows_kept boolean not null,  -- the warehouse keeps the report's last published rows
+    run_id varchar not null,         -- the refresh whose checks held it back
+    held_at varchar not null,
+    findings json not null           -- suite, expectation, column, failing rows (table, page, row, value)
+);
+"""
+
+
+def record_held_back(con: duckdb.DuckDBPyConnection, entries: list, kept: list[str]) -> None:
+    con.execute(HELD_BACK_DDL)
+    for e in entries:
+        con.execute("insert into audit.held_back values (?, ?, ?, ?, ?, ?, ?)",
+                    [e.report_id, e.file_name, e.sha256, e.report_id in kept, e.run_id, e.held_at,
+                     json.dumps(e.findings, ensure_ascii=False, default=str)])
+
+
 def _last_raw_layer(con):
     if not has_table(con, "audit", "raw_layer"):
         return None

@@ -25,7 +25,7 @@ select
     '臺灣生技產業起飛行動方案' as plan_zh,
     domain_zh,
     null as expense_class,
-    cast(substr(fy, 3) as integer) as fiscal_year,
+    try_cast(substr(fy, 3) as integer) as fiscal_year,
     amount_printed,
     '億元' as unit_printed,
     {{ to_twd('amount_printed', 100000000) }} as amount_twd
@@ -39,7 +39,7 @@ select
     plan_name_zh as plan_zh,
     null as domain_zh,
     regexp_extract(budget_column, '^fy\d{4}_(.+)$', 1) as expense_class,
-    cast(regexp_extract(budget_column, '^fy(\d{4})', 1) as integer) as fiscal_year,
+    try_cast(regexp_extract(budget_column, '^fy(\d{4})', 1) as integer) as fiscal_year,
     amount_printed,
     '千元' as unit_printed,
     {{ to_twd('amount_printed', 1000) }} as amount_twd

@@ -13,7 +13,7 @@ select
     source_table,
     source_page,
     source_row,
-    cast(substr(year_column, 2) as integer) as year,
+    try_cast(substr(year_column, 2) as integer) as year,
     metric_zh,
     case metric_zh
         when '上市總市值' then 'twse_total_market_cap'

@@ -19,7 +19,7 @@ domestic as (
 )
 
 select report_id, source_table, source_page, 'first_launch_new_drugs' as drug_group,
-       cast(substr(year_column, 2) as integer) as year, amount_printed from first_launch
+       try_cast(substr(year_column, 2) as integer) as year, amount_printed from first_launch
 union all
 select report_id, source_table, source_page, 'domestic_new_drugs_2019_2024' as drug_group,
-       cast(substr(year_column, 2) as integer) as year, amount_printed from domestic
+       try_cast(substr(year_column, 2) as integer) as year, amount_printed from domestic

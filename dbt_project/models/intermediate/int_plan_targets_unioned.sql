@@ -35,8 +35,8 @@ parsed as (
 select
     report_id, source_table, source_page, source_row, plan_code, programme_zh, fiscal_year, indicator_zh,
     target_printed,
-    cast(nullif(m.low, '') as double) as target_value,
-    cast(nullif(m.high, '') as double) as target_value_max,
+    try_cast(nullif(m.low, '') as double) as target_value,
+    try_cast(nullif(m.high, '') as double) as target_value_max,
     nullif(m.unit, '') as target_unit_zh
 from parsed
 where nullif(m.low, '') is not null

@@ -55,20 +55,20 @@ def extract_report(context: dg.OpExecutionContext, report_id: str, warehouse: Wa
 
     def progress(done, total):
         if done == total or done % 25 == 0:
-            context.log.info(f"{f.path.name}: page {done}/{total}")
+            context.log.info(f"{f.name}: page {done}/{total}")
 
-    out = extract_one(paths, f, progress=progress, page_seconds=warehouse.page_seconds, max_pages=warehouse.max_pages)
+    out = extract_one(paths, f, progress=progress, **warehouse.budgets)
     version = dg.DataVersion(f"{f.sha256}:{EXTRACTOR_VERSION}")
     if out.error:
-        context.log.error(f"quarantined {f.path.name}: {out.error}")
-        metadata = {"status": "quarantined", "error": out.error, "sha256": f.sha256, "file": f.path.name,
+        context.log.error(f"quarantined {f.name}: {out.error}")
+        metadata = {"status": "quarantined", "error": out.error, "sha256": f.sha256, "file": f.name,
                     "extractor_version": EXTRACTOR_VERSION}
     else:
         r = out.report
-        context.log.info(f"{f.path.name}: {r.pages} pages, {len(r.tables)} tables"
+        context.log.info(f"{f.name}: {r.pages} pages, {len(r.tables)} tables"
                          f"{' (cached)' if out.from_cache else ''}")
         metadata = {
-            "status": "loaded", "file": f.path.name, "sha256": f.sha256, "extractor_version": r.extractor_version,
+            "status": "loaded", "file": f.name, "sha256": f.sha256, "extractor_version": r.extractor_version,
             "from_cache": out.from_cache, "pages": r.pages, "tables": len(r.tables),
             "table_ids": ", ".join(t.table_id for t in r.tables),
             "extraction_warnings": sum(len(t.warnings) for t in r.tables) + len(r.warnings),

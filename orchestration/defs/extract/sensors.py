@@ -17,8 +17,8 @@ def inbox_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseResour
     seen = json.loads(context.cursor) if context.cursor else {}
     paths = warehouse.paths
     scan = scan_inbox(paths, known_reports(paths))
-    current = {f.path.name: f.sha256 for f in scan.files}
-    changed = [f for f in scan.files if seen.get(f.path.name) != f.sha256 and not is_cached(paths, f)]
+    current = {f.name: f.sha256 for f in scan.files}
+    changed = [f for f in scan.files if seen.get(f.name) != f.sha256 and not is_cached(paths, f)]
     existing = set(context.instance.get_dynamic_partitions(REPORTS.name))
     new_keys = sorted({f.report_id for f in scan.files} - existing)
     requests = []

@@ -47,6 +47,7 @@ def warehouse_exports(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     published it."""
     paths = warehouse.paths
     hold_for_run(paths.lock)
+    context.log.info(f"writing the exports of run {context.run.run_id} to {paths.exports}")
     return dg.MaterializeResult(metadata=write_exports(paths.published, paths.exports, context.run.run_id))
 
 

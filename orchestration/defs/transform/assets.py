@@ -19,7 +19,7 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from ...locking import hold_for_run
-from ..load.assets import FULL_TAG
+from ..tags import FULL_TAG
 from ..resources import WarehouseResource
 from .project import DBT_PROJECT
 
@@ -111,6 +111,7 @@ def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
                 for event in invocation.stream():
                     if isinstance(event, (dg.Output, dg.AssetMaterialization)):
                         yield event
+            record_test_results(paths.build_db, manifest, target / "run_results.json", context.run.run_id)
             tests = _test_results(target / "run_results.json")
             context.log.info(f"dbt tests: {tests['pass']} passed, {len(tests['warn'])} warned, "
                              f"{len(tests['fail'])} failed")
@@ -124,6 +125,46 @@ def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
         shutil.copy2(DBT_PROJECT.manifest_path, paths.build_dir / "manifest.json")
 
     return _dbt_models
+
+
+TEST_RESULTS_DDL = """
+create schema if not exists audit;
+create table if not exists audit.dbt_test_results (
+    run_id varchar not null,
+    test varchar not null,          -- dbt's unique id
+    test_name varchar not null,
+    model varchar,                  -- the model (or source) it tests
+    column_name varchar,
+    status varchar not null,        -- pass | warn | fail | error
+    failures bigint,
+    message varchar,
+    failures_relation varchar,      -- schema.table holding the failing rows
+    twbio_severity varchar not null -- blocking | warning: what a failure means for the report
+);
+"""
+
+
+def record_test_results(db, manifest: dict, run_results, run_id: str) -> None:
+    """Every dbt test of this build with its outcome and where its failing rows are kept,
+    for the quality gate to judge per report."""
+    if not run_results.exists():
+        return
+    rows = []
+    for r in json.loads(run_results.read_text(encoding="utf-8")).get("results", []):
+        node = manifest["nodes"].get(r["unique_id"])
+        if node is None or node["resource_type"] != "test":
+            continue
+        parents = [p for p in node["depends_on"].get("nodes", []) if not p.startswith("macro.")]
+        model = node.get("attached_node") or (parents[0] if parents else None)
+        meta = node["config"].get("meta") or {}
+        rows.append([run_id, r["unique_id"], node["name"], model.split(".")[-1] if model else None,
+                     node.get("column_name"), r.get("status"), r.get("failures"), r.get("message"),
+                     f'{node["schema"]}.{node.get("alias") or node["name"]}', meta.get("twbio_severity", "blocking")])
+    with duckdb.connect(str(db)) as con:
+        con.execute(TEST_RESULTS_DDL)
+        con.execute("delete from audit.dbt_test_results where run_id = ?", [run_id])
+        if rows:
+            con.executemany("insert into audit.dbt_test_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def _test_results(run_results) -> dict:

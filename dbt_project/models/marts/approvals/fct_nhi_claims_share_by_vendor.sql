@@ -8,7 +8,7 @@ select * from (
     )
 
     select
-        cast(substr(year_column, 2) as integer) as year,
+        try_cast(substr(year_column, 2) as integer) as year,
         case vendor_type_zh when '研發廠' then 'originator' when '代理商' then 'importer_agent'
             when '國產廠' then 'domestic_manufacturer' end as vendor_type,
         vendor_type_zh,

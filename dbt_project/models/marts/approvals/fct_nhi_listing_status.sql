@@ -8,7 +8,7 @@ select * from (
     )
 
     select
-        cast(substr(year_column, 2) as integer) as year,
+        try_cast(substr(year_column, 2) as integer) as year,
         case status_zh
             when '廠商未申請' then 'not_applied'
             when '非屬健保給付範圍' then 'not_covered'
@@ -17,7 +17,7 @@ select * from (
             when '審查中' then 'under_review'
         end as nhi_status,
         status_zh as nhi_status_zh,
-        cast(drugs as integer) as drugs,
+        try_cast(drugs as integer) as drugs,
         report_id,
         source_table,
         source_page

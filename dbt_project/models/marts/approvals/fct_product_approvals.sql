@@ -11,7 +11,7 @@ select
     any_value(licence_serial) as licence_serial,
     min(product_type) as product_type,
     min(approval_date) as approval_date,
-    cast(year(min(approval_date)) as integer) as approval_year,
+    try_cast(year(min(approval_date)) as integer) as approval_year,
     arg_min(product_name_zh, source_priority) filter (where product_name_zh is not null) as product_name_zh,
     {{ company_id("arg_min(company_name, source_priority) filter (where company_name is not null)") }} as company_id,
     arg_min(company_name, source_priority) filter (where company_name is not null) as company_name,

@@ -7,7 +7,7 @@ select * from (
         breakdown,
         category,
         metric,
-        cast(value as decimal(18, 2)) as value,
+        try_cast(value as decimal(18, 2)) as value,
         value_printed,
         unit_printed,
         report_id,

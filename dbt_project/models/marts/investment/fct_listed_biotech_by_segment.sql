@@ -12,7 +12,7 @@ select * from (
         d.segment_code,
         d.segment_zh,
         d.parent_segment_code,
-        cast(s.companies as integer) as companies,
+        try_cast(s.companies as integer) as companies,
         {{ to_twd('s.revenue', 100000000) }} as revenue_twd,
         {{ to_twd('s.market_cap', 100000000) }} as market_cap_twd,
         {{ to_twd('s.rd_expense', 100000000) }} as rd_expense_twd,

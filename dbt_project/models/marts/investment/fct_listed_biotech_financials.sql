@@ -10,7 +10,7 @@ select * from (
         metric_zh,
         case
             when metric like '%_pct' or metric in ('listed_companies', 'price_earnings_ratio') then value_printed
-            else cast({{ to_twd('value_printed', 100000000) }} as double)
+            else try_cast({{ to_twd('value_printed', 100000000) }} as double)
         end as value,
         case
             when metric like '%_pct' then 'percent'

@@ -8,7 +8,7 @@ select * from (
     )
 
     select
-        cast(right(domain_year, 4) as integer) as year,
+        try_cast(right(domain_year, 4) as integer) as year,
         regexp_extract(domain_year, '^(.*)_\d{4}$', 1) as domain,
         case when domain_year like 'smart_health%' then '智慧健康' else '多元農業' end as domain_zh,
         case metric_zh
@@ -23,7 +23,7 @@ select * from (
             when '進一步輔導新創企業團隊' then 'startups_further_supported'
         end as metric,
         metric_zh,
-        cast(value as integer) as value,
+        try_cast(value as integer) as value,
         report_id,
         source_table,
         source_page

@@ -28,7 +28,7 @@ select * from (
         degree,
         case degree when 'doctoral' then '博士' when 'masters' then '碩士' when 'bachelor' then '大學'
             when 'associate' then '專科' end as degree_zh,
-        cast(graduates as integer) as graduates,
+        try_cast(graduates as integer) as graduates,
         report_id,
         source_table,
         source_page

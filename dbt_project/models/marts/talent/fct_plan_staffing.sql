@@ -11,7 +11,7 @@ select * from (
     parsed as (
         select
             *,
-            cast(regexp_extract(staffing_column, '^fy(\d{4})', 1) as integer) as fiscal_year,
+            try_cast(regexp_extract(staffing_column, '^fy(\d{4})', 1) as integer) as fiscal_year,
             regexp_extract(staffing_column, '^fy\d{4}_(.+)$', 1) as grade
         from unpivoted
     ),

@@ -11,6 +11,6 @@ select
     {{ parse_number('international_outlook') }} as international_outlook_score,
     {{ parse_number('industry_income') }} as industry_income_score,
     trim(rank_printed) as rank_printed,
-    cast(regexp_extract(rank_printed, '^(\d+)', 1) as integer) as rank_from,
-    cast(coalesce(nullif(regexp_extract(rank_printed, '-\s*(\d+)$', 1), ''), regexp_extract(rank_printed, '^(\d+)', 1)) as integer) as rank_to
+    try_cast(regexp_extract(rank_printed, '^(\d+)', 1) as integer) as rank_from,
+    try_cast(coalesce(nullif(regexp_extract(rank_printed, '-\s*(\d+)$', 1), ''), regexp_extract(rank_printed, '^(\d+)', 1)) as integer) as rank_to
 from {{ source('alliance_plan', 'alliance_plan_2017__university_rankings') }}

@@ -14,8 +14,8 @@ renamed as (
             when review_type_zh like '%查驗登記%' then 'nda'
         end as review_type,
         trim(review_type_zh) as review_type_zh,
-        cast({{ parse_number('cases') }} as integer) as cases,
-        cast({{ parse_number('mean_review_days') }} as integer) as mean_review_days,
+        try_cast({{ parse_number('cases') }} as integer) as cases,
+        try_cast({{ parse_number('mean_review_days') }} as integer) as mean_review_days,
         {{ parse_number('first_round_approval_rate_pct') }} as first_round_approval_rate_pct
     from source
 )

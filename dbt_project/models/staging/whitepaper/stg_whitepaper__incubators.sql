@@ -9,7 +9,7 @@ select
     table_id as source_table,
     source_page,
     row_number as source_row,
-    cast({{ parse_number('item_no') }} as integer) as item_no,
+    try_cast({{ parse_number('item_no') }} as integer) as item_no,
     case when {{ clean_text('incubator_zh') }} is null and length(trim(region_zh)) > 3 then null
          else trim(region_zh) end as region_zh,
     coalesce({{ clean_text('incubator_zh') }}, case when length(trim(region_zh)) > 3 then trim(region_zh) end) as incubator_zh,
