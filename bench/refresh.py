@@ -10,9 +10,9 @@ its children (dbt).
 
   full        the five sample reports, nothing cached
   no-op       the same again, nothing changed
-  incremental one new report (new bytes) added to the built warehouse: one extraction,
-              and dbt rebuilds only the models downstream of the raw relations it changed
-              (and whatever dbt's state comparison finds modified)
+  incremental a new edition of the white paper added to the built warehouse (its extraction
+              cached): dbt rebuilds only the models downstream of the raw relations it
+              changed (and whatever dbt's state comparison finds modified)
   scale N     N reports: the samples copied under new report ids, with new bytes (a
               trailing PDF comment) so that each is a distinct file to extract
 """
@@ -108,11 +108,21 @@ def main() -> int:
     print(line("full", full))
     noop = run(home)
     print(line("no-op", noop) + f"  (target < 5 s, 0 pages: {'met' if noop['wall'] < 5 and noop['pages'] == 0 else 'NOT met'})")
-    # a new report: the white paper again as another file (new bytes, new report id)
-    newest = max(reports, key=lambda p: p.stat().st_size)
-    (home / "inbox" / f"{newest.stem}-new-edition.pdf").write_bytes(newest.read_bytes() + b"\n% new edition\n")
+    # a new edition of the white paper: its 2026 edition (tests/editions.py: the sample's
+    # extraction with next year's title, years, a revised figure, renumbered tables),
+    # dropped in as a file of new bytes with its extraction cached: what is measured is
+    # the warehouse's side of adding an edition
+    sys.path.insert(0, str(ROOT / "tests"))
+    from editions import add_edition, make_edition, sample_extraction
+    from orchestration.paths import WarehousePaths
+
+    paths = WarehousePaths(home)
+    sample = home / "inbox" / "whitepaper-2025-ch4.pdf"
+    edition = make_edition(sample_extraction(paths, sample), 2026, revise={("新藥查驗登記案", 2023): 125},
+                           new_year_values={"新藥臨床試驗案": [380, 24, 90], "新藥查驗登記案": [130, 220, 82]})
+    add_edition(paths, sample, edition, "whitepaper-2026.pdf")
     inc = run(home)
-    print(line("incremental", inc) + f"  (extracted {inc['extracted']}, expected 1; "
+    print(line("incremental", inc) + f"  (+ the 2026 white paper edition; "
                                      f"{inc['models_kept']} dbt models and seeds kept as published)")
     for name, r in (("full", full), ("incremental", inc)):
         dbt = r["stages"].get("dbt build", 0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 import duckdb
@@ -85,7 +84,7 @@ class ValidationOutcome:
 class _Context:
     """One GX ephemeral context for the whole refresh: creating one costs about a second."""
 
-    def __init__(self, docs_dir: Path | None):
+    def __init__(self):
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -93,15 +92,6 @@ class _Context:
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         self.source = self.context.data_sources.add_pandas("twbio")
-        self.sites = []
-        if docs_dir is not None:
-            docs_dir.mkdir(parents=True, exist_ok=True)
-            self.context.add_data_docs_site(site_name="twbio", site_config={
-                "class_name": "SiteBuilder",
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
-            })
-            self.sites = ["twbio"]
 
     def validate(self, spec: SuiteSpec, df: pd.DataFrame, suffix: str = ""):
         gx = self.gx
@@ -132,11 +122,13 @@ def _key(cfg) -> tuple:
     return (cfg.type, cfg.kwargs.get("column"), str(cfg.kwargs.get("column_list")))
 
 
-def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str, docs_dir: Path | None = None,
+def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str,
                also: list[ValidationOutcome] = ()) -> list[ValidationOutcome]:
     """Validate every suite against the build warehouse and record the results there,
-    with `also` (findings judged elsewhere: dbt's tests)."""
-    ctx = _Context(docs_dir)
+    with `also` (findings judged elsewhere: dbt's tests). People read them in the quality
+    pages (expectations/report.py): GX's own Data Docs fetch their scripts from CDNs and
+    show nothing offline."""
+    ctx = _Context()
     outcomes: list[ValidationOutcome] = []
     with duckdb.connect(db_path, read_only=True) as con:
         frames = {s.name: con.execute(s.sql()).df() for s in suites}
@@ -160,9 +152,6 @@ def run_suites(db_path: str, suites: list[SuiteSpec], run_id: str, docs_dir: Pat
             )))
         _attribute_table_failures(ctx, spec, frame, mine)
         outcomes.extend(o for _, o in mine)
-    if ctx.sites:
-        # once for all suites: rendering the site after each suite costs more than validating
-        ctx.context.build_data_docs(site_names=ctx.sites)
     outcomes += list(also)
     record(db_path, run_id, outcomes)
     return outcomes

@@ -47,18 +47,58 @@ def main(argv: list[str] | None = None) -> int:
                     help="write each page's part of a table as its own table (no stitching)")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args(argv)
-    a.out.mkdir(parents=True, exist_ok=True)
+    problem = _unwritable(a.out)
+    if problem:
+        print(f"twbio extract: cannot write to --out {a.out}: {problem}", file=sys.stderr)
+        return 73  # EX_CANTCREAT
     failed = 0
     for f in a.files:
         try:
-            rep = extract_report(f).to_dict()
+            rep = extract_report(f, progress=None if a.quiet else _progress(f.name)).to_dict()
         except ExtractionError as e:
+            _end_progress(a.quiet)
             print(f"error: {e}", file=sys.stderr)
             failed += 1
             continue
+        _end_progress(a.quiet)
         if a.pages_separately:
             rep = split_pages(rep)
-        (a.out / f"{f.stem}.json").write_text(json.dumps(rep, ensure_ascii=False, indent=1), encoding="utf-8")
+        target = a.out / f"{f.stem}.json"
+        try:
+            target.write_text(json.dumps(rep, ensure_ascii=False, indent=1), encoding="utf-8")
+        except OSError as e:
+            print(f"twbio extract: cannot write {target}: {e.strerror or e}", file=sys.stderr)
+            return 73
         if not a.quiet:
-            print(f"{f.name}: {rep['pages']} pages, {len(rep['tables'])} tables -> {a.out / (f.stem + '.json')}")
+            print(f"{f.name}: {rep['pages']} pages, {len(rep['tables'])} tables -> {target}")
     return 1 if failed else 0
+
+
+def _unwritable(out: Path) -> str | None:
+    """Why files cannot be written into `out` (made if missing), or None."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        return e.strerror or str(e)
+    if not out.is_dir():
+        return "not a directory"
+    probe = out / ".twbio-write-probe"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        return e.strerror or str(e)
+    return None
+
+
+def _progress(name: str):
+    """Page counts on one line of stderr as the pages are read (a long report takes a while)."""
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\r{name}: page {done}/{total}", end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def _end_progress(quiet: bool) -> None:
+    if not quiet:
+        print("\r", end="", file=sys.stderr, flush=True)

@@ -46,8 +46,8 @@ def make_home(tmp_path, extracted_samples):
 
     cache_paths, _ = extracted_samples
 
-    def _make(*report_files: str) -> WarehousePaths:
-        paths = WarehousePaths(tmp_path / "warehouse")
+    def _make(*report_files: str, name: str = "warehouse") -> WarehousePaths:
+        paths = WarehousePaths(tmp_path / name)
         paths.ensure()
         for name in report_files:
             shutil.copy2(SAMPLE_INBOX / name, paths.inbox / name)

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -35,9 +36,9 @@ def home(tmp_path_factory, extracted_samples):
     return paths
 
 
-def _twbio(paths, *args, **kw):
-    env = {**os.environ, "TWBIO_HOME": str(paths.home)}
-    return subprocess.run([str(Path(sys.executable).with_name("twbio")), *args], capture_output=True, text=True,
+def _twbio(paths, *args, env_extra=None, **kw):
+    env = {**os.environ, "TWBIO_HOME": str(paths.home), **(env_extra or {})}
+    return subprocess.run([str(Path(sys.executable).with_name("twbio")), *args], capture_output=True, encoding="utf-8",
                           env=env, timeout=600, **kw)
 
 
@@ -107,7 +108,7 @@ def test_query_command(home):
     res = _twbio(home, "query", "select year, cases from marts.fct_drug_review_performance "
                                 "where review_type = 'nda' order by year", "--csv")
     assert res.returncode == 0, res.stderr
-    assert res.stdout.splitlines()[0] == "year,cases" and res.stdout.splitlines()[-1] == "2024,112"
+    assert res.stdout.lstrip("\ufeff").splitlines()[0] == "year,cases" and res.stdout.splitlines()[-1] == "2024,112"
     res = _twbio(home, "query", "delete from marts.dim_year")
     assert res.returncode != 0 and "read-only" in res.stderr.lower()
 
@@ -161,8 +162,14 @@ def _chromium():
 def test_docs_site_loads_in_headless_chromium(home, tmp_path):
     res = _twbio(home, "docs")
     assert res.returncode == 0, res.stdout + res.stderr
+    assert "dbt: " in res.stdout  # dbt's progress, as it works
     page = home.docs / "static_index.html"
     assert page.exists()
+    docs_manifest = json.loads((home.docs / "manifest.json").read_text(encoding="utf-8"))
+    node = docs_manifest["nodes"]["model.twbio.fct_drug_review_performance"]
+    assert node["relation_name"] == '"twbio"."marts"."fct_drug_review_performance"'  # as BI tools name it
+    overview = next(d for d in docs_manifest["docs"].values() if d["name"] == "__overview__" and d["package_name"] == "twbio")
+    assert "Tracing a number to its page" in overview["block_contents"]
     browser = _chromium()
     if not browser:
         pytest.skip("headless Chromium not available (install Debian's chromium to run this check)")
@@ -173,3 +180,218 @@ def test_docs_site_loads_in_headless_chromium(home, tmp_path):
         capture_output=True, text=True, timeout=180)
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert "fct_product_approvals" in dom.stdout and "fct_drug_review_performance" in dom.stdout
+
+
+# --- the edges of every user's own tool ---------------------------------------------------
+
+def test_published_file_opens_in_the_duckdb_1x_cli(home, tmp_path):
+    """BI drivers and the DuckDB CLI lag the Python wheel: the published file is written in
+    a storage format DuckDB 1.x reads. The CLI comes from PyPI, for this test only."""
+    cli_dir = tmp_path / "duckdb-cli"
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                          "--target", str(cli_dir), "duckdb-cli<2"], capture_output=True, text=True, timeout=600)
+    if pip.returncode != 0:
+        pytest.skip(f"the DuckDB CLI could not be installed from PyPI: {pip.stderr[-300:]}")
+    cli = next((p for p in cli_dir.rglob("duckdb") if p.is_file() and os.access(p, os.X_OK)), None)
+    assert cli is not None, sorted(str(p) for p in cli_dir.rglob("*"))[:50]
+    version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, timeout=60).stdout
+    assert version.startswith("v1."), version
+    res = subprocess.run([str(cli), "-readonly", "-csv", str(home.published), "-c",
+                          "select year, cases from marts.fct_drug_review_performance where review_type = 'nda' "
+                          "order by year desc limit 1"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[-1] == "2024,112", res.stdout
+
+
+def test_query_command_cannot_touch_the_machines_files(home, tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("a\nsecret\n", encoding="utf-8")
+    written = tmp_path / "x.csv"
+    res = _twbio(home, "query", f"copy (select 1 as a) to '{written}'")
+    assert res.returncode != 0 and not written.exists()
+    res = _twbio(home, "query", f"select * from read_csv('{outside}')")
+    assert res.returncode != 0 and "secret" not in res.stdout
+    res = _twbio(home, "query", "set enable_external_access = true")
+    assert res.returncode != 0
+    for sql in ("", "   ", "-- nothing here\n", "/* nor here */"):
+        res = _twbio(home, "query", sql)
+        assert res.returncode == 2 and "Traceback" not in res.stderr and "no SQL" in res.stderr, (sql, res.stderr)
+
+
+def test_query_command_says_how_many_rows_it_did_not_show(home):
+    res = _twbio(home, "query", "select * from marts.dim_year", "--max-rows", "5")
+    assert res.returncode == 0, res.stderr
+    with duckdb.connect(str(home.published), read_only=True) as con:
+        total = con.execute("select count(*) from marts.dim_year").fetchone()[0]
+    assert f"5 of {total} rows" in res.stdout
+
+
+def test_csv_for_excel_and_numbers_for_pandas_and_r(home):
+    res = _twbio(home, "query", "select year, amount_twd, unit_printed from marts.fct_industry_investment "
+                                "where is_total order by year", "--csv")
+    assert res.returncode == 0, res.stderr
+    raw = res.stdout.encode("utf-8") if isinstance(res.stdout, str) else res.stdout
+    assert raw.startswith("\ufeff".encode("utf-8"))  # Excel reads the Chinese as UTF-8
+    body = res.stdout.lstrip("\ufeff").splitlines()
+    assert body[0] == "year,amount_twd,unit_printed"
+    year, amount, unit = body[-1].split(",")
+    assert amount.isdigit() and "億元" in unit  # a whole number of TWD, not 55148000000.0
+    manifest = json.loads((home.exports / "manifest.json").read_text(encoding="utf-8"))
+    for name, meta in manifest["marts"].items():
+        df = pd.read_parquet(home.exports / meta["file"])
+        for col in (c for c in df.columns if c.endswith("_twd")):
+            assert pd.api.types.is_numeric_dtype(df[col]), (name, col, df[col].dtype)
+        csv = home.exports / meta["csv"]
+        assert csv.read_bytes().startswith(b"\xef\xbb\xbf"), name
+        back = pd.read_csv(csv, encoding="utf-8-sig")
+        assert list(back.columns) == list(df.columns) and len(back) == len(df) == meta["rows"], name
+        for col in (c for c in df.columns if c.endswith("_twd")):
+            assert pd.api.types.is_numeric_dtype(back[col]), (name, col)
+        listed = [c for c in df.columns if df[c].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any()]
+        for col in listed:  # lists are written as text a spreadsheet shows, not Python reprs
+            assert not back[col].dropna().astype(str).str.startswith("[").any(), (name, col)
+        assert meta["source_reports"], name  # dimensions too: the reports of the facts that use them
+
+
+def test_every_mart_column_is_in_both_languages_with_its_unit(home):
+    with duckdb.connect(str(home.published), read_only=True) as con:
+        cols = con.execute("select c.table_name, c.column_name, c.data_type, d.description, d.label_zh, d.unit "
+                           "from duckdb_columns() c left join audit.mart_columns d "
+                           "on d.mart = c.table_name and d.column_name = c.column_name "
+                           "where c.schema_name = 'marts'").fetchall()
+        money = con.execute("select target_unit_zh, target_unit, target_value / target_value_printed "
+                            "from marts.fct_plan_targets where target_unit_zh in ('仟元', '千元', '萬元', '億元')").fetchall()
+    missing = [(t, c) for t, c, _, desc, zh, _ in cols if not desc or not zh or not any("\u4e00" <= ch <= "\u9fff" for ch in zh)]
+    assert not missing, missing
+    numeric = ("INTEGER", "BIGINT", "DOUBLE", "DECIMAL", "HUGEINT", "SMALLINT")
+    no_unit = [(t, c) for t, c, typ, _, _, unit in cols if typ.upper().startswith(numeric) and not unit]
+    assert not no_unit, no_unit
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in (unit or "")) for *_, unit in cols)
+    # money targets in TWD, as every other mart (the printed number and unit beside them)
+    assert money and all(u == "TWD" and ratio in (1e3, 1e4, 1e8) for _, u, ratio in money), money
+
+
+def test_quality_pages_work_offline_and_tell_warnings_from_failures(home, tmp_path):
+    import re
+
+    index = home.quality / "index.html"
+    text = index.read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+    pages = sorted(home.quality.glob("*.html"))
+    run_pages = [p for p in pages if p.name != "index.html"]
+    assert run_pages
+    for p in pages:
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", p.read_text(encoding="utf-8")), p.name
+    with duckdb.connect(str(home.published), read_only=True) as con:
+        run_id = con.execute("select run_id from audit.refreshes order by published_at desc limit 1").fetchone()[0]
+        warnings = con.execute("select count(*) from audit.validation_results where run_id = ? and not success "
+                               "and severity <> 'blocking'", [run_id]).fetchone()[0]
+        passed = con.execute("select count(*) from audit.validation_results where run_id = ? and success",
+                             [run_id]).fetchone()[0]
+    browser = _chromium()
+    if not browser:
+        pytest.skip("headless Chromium not available (install Debian's chromium to run this check)")
+    dom = _offline_dom(browser, index, tmp_path)
+    assert run_id in dom
+    page = next(p for p in run_pages if run_id in p.name)
+    dom = _offline_dom(browser, page, tmp_path)
+    assert run_id in dom and f"{warnings} warnings" in dom and f"{passed} passed" in dom
+    assert dom.count('class="warning-row"') == warnings and "0 failed (blocking)" in dom
+    if warnings:
+        assert "44.7" in dom  # the white paper's own inconsistency (44.47 vs 44.7 億元) is a warning
+
+
+def _offline_dom(browser, page, tmp_path) -> str:
+    """The page as headless Chromium renders it with every network name unresolvable."""
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--proxy-server=127.0.0.1:9", f"--user-data-dir={tmp_path / 'offline-profile'}",
+         "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=180)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    return dom.stdout
+
+
+def _pg_url():
+    url = os.environ.get("TWBIO_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("set TWBIO_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test to run against PostgreSQL")
+    return url
+
+
+def test_postgres_publication_never_blocks_readers_nor_drops_their_views(home):
+    """A reader in the middle of a transaction, and an analyst's view on a mart: a
+    publication replaces the rows under both (MVCC) without waiting and without dropping."""
+    import psycopg
+
+    url = _pg_url()
+    res = _twbio(home, "publish", "--postgres", url)
+    assert res.returncode == 0, res.stderr
+    with psycopg.connect(url, autocommit=True) as pg:
+        pg.execute("create schema if not exists analyst")
+        pg.execute("create or replace view analyst.nda_by_year as select year, cases "
+                   "from twbio.fct_drug_review_performance where review_type = 'nda'")
+    reader = psycopg.connect(url)  # a transaction left open, as a BI tool's session does
+    before = reader.execute("select count(*) from twbio.dim_year").fetchone()[0]
+    env = {"TWBIO_POSTGRES_LOCK_TIMEOUT": "20"}
+    res = _twbio(home, "publish", "--postgres", url, env_extra=env)
+    assert res.returncode == 0, res.stderr
+    assert reader.execute("select count(*) from twbio.dim_year").fetchone()[0] == before
+    reader.rollback()
+    reader.close()
+    with psycopg.connect(url) as pg:
+        assert pg.execute("select cases from analyst.nda_by_year where year = 2024").fetchone()[0] == 112
+        pg.execute("drop schema analyst cascade")
+        pg.commit()
+
+
+def test_postgres_lock_that_cannot_be_had_fails_clearly_and_keeps_the_publication(home):
+    import psycopg
+
+    url = _pg_url()
+    assert _twbio(home, "publish", "--postgres", url).returncode == 0
+    with psycopg.connect(url) as pg:
+        before = pg.execute("select count(*) from twbio.fct_product_approvals").fetchone()[0]
+    holder = psycopg.connect(url)
+    holder.execute("lock table twbio.fct_product_approvals in access exclusive mode")
+    try:
+        res = _twbio(home, "publish", "--postgres", url, env_extra={"TWBIO_POSTGRES_LOCK_TIMEOUT": "2"})
+    finally:
+        holder.rollback()
+        holder.close()
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "Traceback" not in res.stderr and "twbio.fct_product_approvals" in res.stderr and "2 s" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    with psycopg.connect(url) as pg:
+        assert pg.execute("select count(*) from twbio.fct_product_approvals").fetchone()[0] == before
+
+
+def test_postgres_keys_statistics_and_reader_search_path(home):
+    import psycopg
+
+    url = _pg_url()
+    assert _twbio(home, "publish", "--postgres", url).returncode == 0
+    with psycopg.connect(url) as pg:
+        pk = pg.execute("select array_agg(a.attname order by k.i) from pg_constraint c "
+                        "cross join unnest(c.conkey) with ordinality k(n, i) "
+                        "join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n "
+                        "where c.conrelid = 'twbio.fct_drug_review_performance'::regclass and c.contype = 'p'").fetchone()[0]
+        assert pk == ["year", "review_type"]
+        fks = {r[0] for r in pg.execute("select confrelid::regclass::text from pg_constraint "
+                                         "where conrelid = 'twbio.fct_drug_review_performance'::regclass "
+                                         "and contype = 'f'").fetchall()}
+        assert {"twbio.dim_year", "twbio.dim_report"} <= fks
+        analyzed = pg.execute("select count(*) from pg_stat_user_tables where schemaname = 'twbio' "
+                              "and last_analyze is null").fetchone()[0]
+        assert analyzed == 0
+    reader = psycopg.conninfo.make_conninfo(url, user="twbio_reader")
+    with psycopg.connect(reader) as pg:
+        assert pg.execute("select count(*) from dim_year").fetchone()[0] > 0  # no schema needed
+
+
+def test_postgres_bad_url_or_refused_connection_is_one_line(home):
+    for url in ("postgresql://nobody@127.0.0.1:1/nothing", "postgres://[bad"):
+        res = _twbio(home, "publish", "--postgres", url)
+        assert res.returncode == 1, res.stdout + res.stderr
+        assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr

@@ -188,3 +188,18 @@ def test_wrapped_cell_text_joins_without_stray_spaces():
     assert join_lines([line("ACERVULIN"), line("A")], wrap_spaces=True) == "ACERVULINA"
     # a producer that does not: Latin words are joined with a space
     assert join_lines([line("Orally"), line("disintegrating")], wrap_spaces=False) == "Orally disintegrating"
+
+
+def test_extract_command_shows_progress_and_refuses_an_unwritable_out(tmp_path, capsys):
+    from extractors import extract_cli
+
+    pdf = pdfs.continued_table_pdf(tmp_path / "continued.pdf", n_rows=30)
+    assert extract_cli([str(pdf), "--out", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert "page 1/2" in captured.err and "page 2/2" in captured.err
+    assert (tmp_path / "out" / "continued.json").exists()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert extract_cli([str(pdf), "--out", str(blocker / "out")]) == 73
+    err = capsys.readouterr().err
+    assert "cannot write to --out" in err and str(blocker / "out") in err and "Traceback" not in err

@@ -89,7 +89,7 @@ def test_every_fact_has_provenance(warehouse):
     con = warehouse
     facts = [r[0] for r in con.execute("select table_name from information_schema.tables "
                                        "where table_schema = 'marts' and table_name like 'fct_%'").fetchall()]
-    assert len(facts) == 17
+    assert len(facts) == 18  # fct_figure_vintages included
     for f in facts:
         cols = {r[0] for r in con.execute("select column_name from information_schema.columns "
                                           "where table_schema = 'marts' and table_name = ?", [f]).fetchall()}

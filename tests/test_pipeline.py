@@ -34,7 +34,7 @@ def test_definitions_load():
     loaded = defs()
     dg.Definitions.validate_loadable(loaded)
     keys = {k.to_user_string() for k in loaded.resolve_all_asset_keys()}
-    assert {"report_tables", "raw/documents", "raw/whitepaper_2025__drug_reviews", "validated_warehouse", "published_warehouse",
+    assert {"report_tables", "raw/documents", "raw/whitepaper__drug_reviews", "validated_warehouse", "published_warehouse",
             "marts/fct_drug_review_performance"} <= keys
 
 
@@ -51,7 +51,7 @@ def test_refresh_builds_table_4_11_mart(make_home):
         assert rows[-1] == (2024, "nda", "新藥查驗登記案", 112, 231, 80.0, "whitepaper-2025-ch4", "4-11", 51)
         assert rows[0] == (2020, "ind", "新藥臨床試驗案", 349, 18, 93.0, "whitepaper-2025-ch4", "4-11", 51)
         # raw provenance for the same rows
-        assert con.execute("select count(*) from raw.whitepaper_2025__drug_reviews").fetchone()[0] == 10
+        assert con.execute("select count(*) from raw.whitepaper__drug_reviews").fetchone()[0] == 10
         assert con.execute("select status from raw.documents").fetchone()[0] == "loaded"
         n = con.execute("select count(*) from audit.validation_results where severity = 'blocking' and success").fetchone()[0]
         assert n > 0

@@ -100,7 +100,7 @@ def _report(*paragraphs, section=("五、生技投資", "(一)民間投資")):
 
 
 STATEMENT = st.Statement(
-    statement="total", report="wp", section="生技投資", pattern="{year}年我國生技產業投資額為新臺幣{total}億元",
+    statement="total", family="wp", section="生技投資", pattern="{year}年我國生技產業投資額為新臺幣{total}億元",
     figures={"total": {"fact": "industry_investment", "year": "{year}", "metric": "investment",
                        "unit": "新臺幣億元", "segment": "biotech_industry"}})
 
@@ -136,7 +136,7 @@ def test_a_statement_whose_section_is_gone_is_an_error():
 
 def test_the_catalog_rejects_a_figure_its_pattern_does_not_capture(tmp_path):
     bad = tmp_path / "statements.yml"
-    bad.write_text("statements:\n- statement: s\n  report: wp\n  section: x\n  pattern: 投資額為{total}億元\n"
+    bad.write_text("statements:\n- statement: s\n  family: wp\n  section: x\n  pattern: 投資額為{total}億元\n"
                    "  figures:\n    totl: {fact: industry_investment, metric: investment, year: 2024}\n",
                    encoding="utf-8")
     with pytest.raises(ValueError, match="totl"):

@@ -86,7 +86,7 @@ def test_a_table_that_lost_rows_blocks_publication(published):
 
     _edit_cache(paths, "4-13", drop_rows)
     text = _held_back(run_refresh(paths, verbose=False))
-    assert "row_counts" in text and "dataset whitepaper_2025__class_iii_devices" in text
+    assert "row_counts" in text and "dataset whitepaper__class_iii_devices" in text
     _published_unchanged(paths, before)
 
 

@@ -26,7 +26,7 @@ def test_every_sample_table_is_catalogued(extracted_samples):
     _, reports = extracted_samples
     catalog = Catalog.load()
     for report in reports.values():
-        key = catalog.report_key(report)
+        key = catalog.family_of(report)
         for t in report.tables:
             d = catalog.dataset_for(key, t)
             assert d is not None, f"{report.report_id} {t.table_id} {t.caption} is not catalogued"
@@ -49,11 +49,11 @@ def test_loading_is_lossless_and_idempotent(tmp_path, extracted_samples):
         assert con.execute("select count(*) from raw.cells").fetchone()[0] == n_cells
         assert con.execute("select count(*) from raw.tables").fetchone()[0] == 33
         # a catalogued relation, with provenance per row
-        rows = con.execute("select review_type_zh, year, cases, source_page from raw.whitepaper_2025__drug_reviews "
+        rows = con.execute("select review_type_zh, year, cases, source_page from raw.whitepaper__drug_reviews "
                            "order by row_number").fetchall()
         assert rows[0] == ("新藥臨床試驗案", "2020", "349", 51)
         pages = con.execute("select min(source_page), max(source_page), count(*) "
-                            "from raw.whitepaper_2025__class_iii_devices").fetchone()
+                            "from raw.whitepaper__class_iii_devices").fetchone()
         assert pages[2] == 22 and pages[1] - pages[0] == 3
 
 
@@ -63,7 +63,7 @@ def test_header_mismatch_is_reported_and_mapped_by_content(extracted_samples):
     table = copy.deepcopy(next(t for t in reports["whitepaper-2025-ch4"].tables if t.table_id == "4-12"))
     # the printed header names 核准字號 and 核准日期 the wrong way round
     table.header = [["項次", "核准字號", "核准日期", "產品名稱", "製造廠名稱", "主要效能、用途或適應症"]]
-    d = catalog.dataset_for("whitepaper-2025-ch4", table)
+    d = catalog.dataset_for("whitepaper", table)
     m = map_columns(d, table)
     assert any("mapped by content" in w for w in m.warnings), m.warnings
     cols = [c.name for c in d.columns]

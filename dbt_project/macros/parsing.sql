@@ -52,9 +52,11 @@
     nullif(regexp_replace(trim({{ expr }}), '\s+', ' ', 'g'), '')
 {%- endmacro %}
 
-{#- A printed amount in a unit of `multiplier` TWD (億元 1e8, 萬元 1e4, 千元 1e3) as exact TWD. -#}
+{#- A printed amount in a unit of `multiplier` TWD (億元 1e8, 萬元 1e4, 千元 1e3) as whole TWD: every
+    amount these reports print is a whole number of dollars, and an integer is a number to
+    pandas, R and Excel alike (a decimal type is not, to pandas). The decimal product keeps it exact. -#}
 {% macro to_twd(expr, multiplier) -%}
-    try_cast(try_cast({{ expr }} as decimal(18, 4)) * {{ multiplier }} as decimal(24, 2))
+    try_cast(round(try_cast({{ expr }} as decimal(18, 4)) * {{ multiplier }}) as bigint)
 {%- endmacro %}
 
 {#- A printed value of a catalogued type (the `type` in its source column's meta), parsed the

@@ -8,10 +8,11 @@ counts against the catalog, plausible ranges and distributions."""
 from .approvals import SUITE as APPROVALS
 from .arithmetic import SUITE as PRINTED_ARITHMETIC
 from .drug_reviews import SUITE as DRUG_REVIEWS
+from .editions import CONFLICTING_COPIES, REVISIONS
 from .parsing import SUITE as TYPED_VALUES_PARSE
 from .prose import CONSISTENCY as PROSE_FIGURES_CONSISTENT
 from .prose import MATCHES as PROSE_STATEMENTS
 from .row_counts import SUITE as ROW_COUNTS
 
 ALL_SUITES = [ROW_COUNTS, TYPED_VALUES_PARSE, DRUG_REVIEWS, APPROVALS, PROSE_STATEMENTS, PROSE_FIGURES_CONSISTENT,
-              PRINTED_ARITHMETIC]
+              PRINTED_ARITHMETIC, CONFLICTING_COPIES, REVISIONS]

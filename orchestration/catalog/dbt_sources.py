@@ -20,12 +20,11 @@ HEADER = "# Generated from orchestration/catalog/tables.yml by `python -m orches
 def render(catalog: Catalog) -> dict[Path, str]:
     by_source: dict[str, list] = {}
     for d in catalog.datasets:
-        source = catalog.reports[d.report]["source"]
-        by_source.setdefault(source, []).append(d)
+        by_source.setdefault(d.family, []).append(d)
     out = {}
     for source, datasets in by_source.items():
-        meta = {d.report: catalog.reports[d.report] for d in datasets}
-        desc = "; ".join(f"{rid} ({m.get('publisher', '')}, {m.get('edition_year', 'n.d.')})" for rid, m in meta.items())
+        meta = catalog.families[source]
+        desc = f"the report family {source} ({meta.get('publisher', '')}; every edition loaded)"
         tables = []
         for d in datasets:
             cols = [
@@ -40,9 +39,9 @@ def render(catalog: Catalog) -> dict[Path, str]:
                              "config": {"meta": {"type": c.type, "label_zh": c.label_zh}}})
             tables.append({
                 "name": d.dataset,
-                "description": f"{d.name}. Family: {d.family}."
+                "description": f"{d.name}. Subject: {d.subject}."
                                + (f" Printed unit: {d.unit_printed}." if d.unit_printed else ""),
-                "config": {"meta": {"family": d.family, "table_id": d.table_id,
+                "config": {"meta": {"subject": d.subject, "table_id": d.table_id,
                                      "caption_pattern": d.caption_pattern, "key": list(d.key)}},
                 "columns": cols,
             })

@@ -28,7 +28,7 @@ _YEAR = re.compile(r"^\{(?P<name>[a-z_][a-z0-9_]*)\}(?:\s*(?P<sign>[+-])\s*(?P<d
 @dataclass(frozen=True)
 class Statement:
     statement: str
-    report: str
+    family: str
     section: str
     pattern: str
     figures: dict
@@ -70,14 +70,14 @@ def _normalise_with_map(s: str) -> tuple[str, list[int]]:
 
 def load(path: Path = STATEMENTS_PATH) -> list[Statement]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = [Statement(s["statement"], s["report"], s["section"], s["pattern"], s.get("figures", {}))
+    out = [Statement(s["statement"], s["family"], s["section"], s["pattern"], s.get("figures", {}))
            for s in doc.get("statements", [])]
     for s in out:  # a figure naming a capture the pattern lacks is a catalog bug: fail at load
         names = set(s.compiled().groupindex)
         missing = [k for k in s.figures if k not in names]
         for spec in s.figures.values():
             m = _YEAR.match(str(spec.get("year", "")).strip())
-            if m and m.group("name") not in names:
+            if m and m.group("name") not in names | {"edition"}:
                 missing.append(m.group("name"))
         if missing:
             raise ValueError(f"{path}: statement {s.statement}: figures {missing} are not captured by its pattern")
@@ -88,12 +88,12 @@ def section_path(block: TextBlock) -> str:
     return " > ".join(block.section)
 
 
-def match_report(report: ExtractedReport, report_key: str | None, statements: list[Statement]) -> list[Match]:
-    """Every catalogued statement of this report, matched (or not) against its paragraphs."""
+def match_report(report: ExtractedReport, family: str | None, statements: list[Statement]) -> list[Match]:
+    """Every catalogued statement of this report's family, matched (or not) against its paragraphs."""
     results = []
     paragraphs = [b for b in report.text_blocks if b.kind == "paragraph"]
     for st in statements:
-        if st.report != report_key:
+        if st.family != family:
             continue
         section_re = re.compile(normalise_label(st.section))
         in_section = [b for b in paragraphs if section_re.search(normalise_label(">".join(b.section)))]
@@ -157,17 +157,22 @@ def _closest(st: Statement, blocks: list[TextBlock]) -> str:
     return f"p.{best[0]} {text!r}"
 
 
-def figure_rows(match: Match) -> list[dict]:
-    """One row per captured number: what it means, as the catalog says."""
+def figure_rows(match: Match, edition_year: int | None = None) -> list[dict]:
+    """One row per captured number: what it means, as the catalog says. A figure whose
+    sentence prints no year may name the year relative to the document's edition
+    ("{edition}-1": the year before it), so that next year's edition says next year."""
     rows = []
+    values = {**match.values, **({"edition": str(edition_year)} if edition_year else {})}
     for name, spec in match.statement.figures.items():
         spec = dict(spec)
+        if "{edition}" in str(spec.get("year", "")) and "edition" not in values:
+            continue  # its year is the edition's, which this document does not print
         rows.append({
             "figure": name,
             "fact": spec.pop("fact"),
             "metric": spec.pop("metric"),
             "unit_printed": spec.pop("unit", None),
-            "year": _year(spec.pop("year", None), match.values),
+            "year": _year(spec.pop("year", None), values),
             "value_printed": match.values[name],
             "dimensions": {k: str(v) for k, v in spec.items()},
         })
@@ -180,6 +185,8 @@ def _year(spec, values: dict[str, str]) -> int | None:
     m = _YEAR.match(str(spec).strip())
     if not m:
         return int(spec)
+    if m.group("name") not in values:
+        return None  # "{edition}" of a document whose edition is unknown
     year = int(unicodedata.normalize("NFKC", values[m.group("name")]))
     delta = int(m.group("delta") or 0)
     return year + delta if m.group("sign") != "-" else year - delta

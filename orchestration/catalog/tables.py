@@ -33,10 +33,10 @@ class Column:
 @dataclass(frozen=True)
 class Dataset:
     dataset: str
-    report: str
+    family: str  # the report family (catalog key) whose documents print it
     table_id: str | None
     caption_pattern: str | None
-    family: str
+    subject: str  # investment | clinical_trials | approvals | talent | plans
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
@@ -63,7 +63,7 @@ class Mapping:
 
 @dataclass(frozen=True)
 class Catalog:
-    reports: dict
+    families: dict
     datasets: tuple[Dataset, ...]
     units: dict = field(default_factory=dict)
     # figures printed only in the running text (catalog/statements.yml)
@@ -80,45 +80,57 @@ class Catalog:
         for d in doc.get("datasets", []):
             cols = tuple(Column(**c) for c in d["columns"])
             datasets.append(Dataset(
-                dataset=d["dataset"], report=d["report"], table_id=str(d["table_id"]) if d.get("table_id") else None,
-                caption_pattern=d.get("caption_pattern"), family=d["family"], name=d["name"],
+                dataset=d["dataset"], family=d["family"], table_id=str(d["table_id"]) if d.get("table_id") else None,
+                caption_pattern=d.get("caption_pattern"), subject=d["subject"], name=d["name"],
                 columns=cols, key=tuple(d.get("key", [])), unit_printed=d.get("unit_printed"),
                 excluded_from_marts=d.get("excluded_from_marts"),
                 expected_rows=tuple(d["expected_rows"]) if d.get("expected_rows") else None,
             ))
         statements = tuple(statement_catalog.load(statements_path))
-        unknown = sorted({s.report for s in statements} - set(doc.get("reports", {})))
+        families = doc.get("families", {})
+        unknown = sorted({s.family for s in statements} - set(families)) + sorted(
+            {d.family for d in datasets} - set(families))
         if unknown:
-            raise ValueError(f"{statements_path}: statements name reports not in {path}: {unknown}")
-        return cls(doc.get("reports", {}), tuple(datasets), doc.get("units", {}), statements, version)
+            raise ValueError(f"{path}, {statements_path}: families not in {path}: {unknown}")
+        return cls(families, tuple(datasets), doc.get("units", {}), statements, version)
 
-    def report_key(self, report: ExtractedReport) -> str | None:
-        """The catalog's report entry for an extracted report: by id, else by title."""
-        if report.report_id in self.reports:
-            return report.report_id
-        for key, meta in self.reports.items():
-            pat = meta.get("title_pattern")
-            if pat and report.title and re.search(pat, report.title):
-                return key
-        return None
+    def family_of(self, report: ExtractedReport) -> str | None:
+        """The report family a document belongs to, by what it prints: its title, else the
+        text of its first page (a cover). Never by its file name."""
+        def search(text):
+            return [key for key, meta in self.families.items()
+                    if meta.get("title_pattern") and text
+                    and re.search(normalise_label(meta["title_pattern"]), normalise_label(text))]
 
-    def dataset_for(self, report_key: str | None, table: ExtractedTable) -> Dataset | None:
-        """By table number, else caption, else (uncaptioned tables) the exact header labels."""
-        if report_key is None:
-            return None
-        candidates = [d for d in self.datasets if d.report == report_key]
-        for d in candidates:
-            if d.table_id and d.table_id == table.table_id:
-                return d
-        for d in candidates:
-            if d.caption_pattern and table.caption and re.search(d.caption_pattern, table.caption):
-                return d
-        if table.caption is None:
-            labels = header_labels(table)
-            for d in candidates:
-                if not d.table_id and [_levels(c.label_zh) for c in d.columns] == labels:
-                    return d
-        return None
+        hits = search(report.title)
+        if not hits:
+            cover = " ".join(b.text for b in report.text_blocks if b.page == 1)
+            hits = search(cover)
+        return hits[0] if len(hits) == 1 else None
+
+    def dataset_for(self, family: str | None, table: ExtractedTable) -> Dataset | None:
+        return self.match_dataset(family, table)[0]
+
+    def match_dataset(self, family: str | None, table: ExtractedTable) -> tuple[Dataset | None, str | None]:
+        """The family's dataset a printed table feeds, by what it says: its caption's words
+        and its header; the printed number only breaks a tie (a new edition renumbers its
+        tables). Returns (dataset, None), or (None, why) when no dataset or several fit."""
+        if family is None:
+            return None, None
+        scored = []
+        for d in (d for d in self.datasets if d.family == family):
+            caption = bool(d.caption_pattern and table.caption and re.search(d.caption_pattern, table.caption))
+            header = not map_columns(d, table).unresolved
+            if caption or header:
+                number = bool(d.table_id and d.table_id == table.table_id)
+                scored.append(((caption + header, number), d))
+        if not scored:
+            return None, None
+        scored.sort(key=lambda sd: sd[0], reverse=True)
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            names = ", ".join(d.dataset for score, d in scored if score == scored[0][0])
+            return None, f"matches several catalogued tables ({names}); kept in raw.tables / raw.cells only"
+        return scored[0][1], None
 
 
 def _levels(label: str) -> list[str]:

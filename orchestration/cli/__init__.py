@@ -45,7 +45,7 @@ def _shortened(message: str, lines: int = 6) -> str:
 
 
 def cmd_publish(a) -> int:
-    from ..publication import publish_postgres
+    from ..publication import PublishError, publish_postgres
 
     paths = WarehousePaths.from_env()
     if not paths.published.exists():
@@ -55,39 +55,36 @@ def cmd_publish(a) -> int:
     if not url:
         print("twbio publish: give --postgres URL (or set TWBIO_POSTGRES_URL)", file=sys.stderr)
         return 2
-    res = publish_postgres(paths.published, url)
-    print(f"published {res['tables']} marts ({res['rows']} rows) to schema {res['schema']}; "
-          f"read-only role: {res['reader_role']}")
+    try:
+        timeout = float(os.environ.get("TWBIO_POSTGRES_LOCK_TIMEOUT", "30"))
+    except ValueError:
+        print("twbio publish: TWBIO_POSTGRES_LOCK_TIMEOUT must be a number of seconds", file=sys.stderr)
+        return 2
+    try:
+        res = publish_postgres(paths.published, url, lock_timeout_seconds=timeout)
+    except PublishError as e:
+        print(f"twbio publish: {e}", file=sys.stderr)
+        return 1
+    print(f"published {res['tables']} marts ({res['rows']} rows) to schema {res['schema']}, with "
+          f"{res['primary_keys']} primary and {res['foreign_keys']} foreign keys; read-only role: "
+          f"{res['reader_role']} (search_path {res['schema']})")
     return 0
 
 
 def cmd_query(a) -> int:
-    import duckdb
+    from .query import run_query
 
-    paths = WarehousePaths.from_env()
-    if not paths.published.exists():
-        print(f"twbio query: no published warehouse at {paths.published}; run `twbio refresh` first", file=sys.stderr)
-        return 1
-    with duckdb.connect(str(paths.published), read_only=True) as con:
-        try:
-            df = con.execute(a.sql).df()
-        except duckdb.Error as e:
-            print(f"twbio query: {e}", file=sys.stderr)
-            return 1
-    if a.csv:
-        df.to_csv(sys.stdout, index=False)
-    else:
-        import pandas as pd
-
-        with pd.option_context("display.max_rows", a.max_rows, "display.max_columns", None, "display.width", 200):
-            print(df.to_string(index=False, max_rows=a.max_rows))
-    return 0
+    return run_query(WarehousePaths.from_env(), a.sql, csv=a.csv, max_rows=a.max_rows)
 
 
 def cmd_docs(a) -> int:
     from .docs import build_docs, serve
 
-    target = build_docs(WarehousePaths.from_env())
+    try:
+        target = build_docs(WarehousePaths.from_env(), progress=lambda line: print(line, flush=True))
+    except (FileNotFoundError, RuntimeError) as e:
+        print(f"twbio docs: {e}", file=sys.stderr)
+        return 1
     print(f"dbt docs: {target / 'static_index.html'} (open it in a browser, or --serve)")
     if a.serve:
         serve(target, a.port)
@@ -136,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_publish)
     p = sub.add_parser("query", help="run read-only SQL against the published warehouse")
     p.add_argument("sql")
-    p.add_argument("--csv", action="store_true", help="write CSV instead of a table")
-    p.add_argument("--max-rows", type=int, default=200)
+    p.add_argument("--csv", action="store_true", help="write every row as CSV (UTF-8 with BOM, for Excel)")
+    p.add_argument("--max-rows", type=int, default=200, help="rows shown as a table (default 200)")
     p.set_defaults(fn=cmd_query)
     p = sub.add_parser("docs", help="build the dbt docs site (marts, columns, lineage) into warehouse/docs/")
     p.add_argument("--serve", action="store_true", help="serve it on http://127.0.0.1:PORT/")

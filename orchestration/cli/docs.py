@@ -15,7 +15,8 @@ from pathlib import Path
 from ..paths import DBT_PROJECT_DIR, PROJECT_ROOT, WarehousePaths
 
 
-def build_docs(paths: WarehousePaths) -> Path:
+def build_docs(paths: WarehousePaths, progress=print) -> Path:
+    """The site in warehouse/docs/; dbt's own progress lines go to `progress` as it works."""
     if not paths.published.exists():
         raise FileNotFoundError(f"no published warehouse at {paths.published}; run `twbio refresh` first")
     target = paths.docs
@@ -27,12 +28,20 @@ def build_docs(paths: WarehousePaths) -> Path:
         dbt = Path(sys.executable).with_name("dbt")
         env = {**os.environ, "TWBIO_BUILD_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
         build_target = Path(tmp) / "target"
-        res = subprocess.run(
+        progress(f"dbt docs generate on a copy of {paths.published.name} (reads every relation's columns; "
+                 "about a minute)")
+        proc = subprocess.Popen(
             [str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--static", "--project-dir", str(DBT_PROJECT_DIR),
-             "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(build_target)],
-            capture_output=True, text=True, env=env)
-        if res.returncode != 0:
-            raise RuntimeError(f"dbt docs generate failed:\n{res.stdout[-3000:]}{res.stderr[-2000:]}")
+             "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(build_target),
+             "--log-path", str(Path(tmp) / "logs")],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        output = []
+        for line in proc.stdout:
+            output.append(line)
+            if line.strip():
+                progress("  dbt: " + _without_machine_paths(line.rstrip(), [tmp, str(PROJECT_ROOT), str(paths.home)]))
+        if proc.wait() != 0:
+            raise RuntimeError("dbt docs generate failed:\n" + "".join(output)[-3000:])
         tmp_target = target.with_name(".docs-new")
         shutil.rmtree(tmp_target, ignore_errors=True)
         tmp_target.mkdir(parents=True)

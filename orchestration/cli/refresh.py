@@ -20,7 +20,7 @@ import dagster as dg
 import duckdb
 
 from ..catalog import Catalog
-from ..load import display_name, is_cached, known_reports, load_held_back, read_cached, scan_inbox
+from ..load import is_cached, known_reports, load_held_back, read_cached, scan_inbox
 from ..locking import refresh_lock
 from ..paths import WarehousePaths
 from .instance import LAUNCHED_BY_TAG, fail_interrupted_runs, open_instance

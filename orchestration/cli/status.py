@@ -36,6 +36,21 @@ def status_report(paths: WarehousePaths) -> list[str]:
                 out.append(f"  {rid:30s} {n:6d} {cat:10d} {n - cat:12d}  {st}")
                 if err:
                     out.append(f"      error: {err}")
+            editions = con.execute(
+                "select family, list(coalesce(cast(edition_year as varchar), 'edition unknown') order by "
+                "edition_year nulls last), coalesce(list(file_name) filter (where edition_year is null), []) "
+                "from raw.documents where status = 'loaded' and family is not null group by 1 order by 1").fetchall()
+            for family, years, undated in editions:
+                out.append(f"  editions loaded: {family} {', '.join(years)}")
+                for name in undated:
+                    out.append(f"      {name}: edition unknown (no year in its title or on its cover); "
+                               "it never serves a figure a dated edition prints")
+            if con.execute("select count(*) from duckdb_tables() where schema_name = 'marts' "
+                           "and table_name = 'fct_figure_vintages'").fetchone()[0]:
+                revised = con.execute("select count(*) from marts.fct_figure_vintages "
+                                      "where revises_previous and is_served").fetchone()[0]
+                out.append(f"  figures revised by the newest edition of their grain: {revised} "
+                           "(marts.fct_figure_vintages)")
             unc = con.execute(
                 "select report_id, table_id, coalesce(caption, '(no caption)'), page from raw.tables "
                 "where dataset is null order by report_id, page").fetchall()

@@ -12,6 +12,7 @@ again; reports gone from the inbox are deleted. What was loaded, by which code
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,16 +22,18 @@ import pandas as pd
 
 from extractors import ExtractedReport, ExtractedTable, __version__ as EXTRACTOR_VERSION
 
-from ..catalog import Catalog, Dataset, figure_rows, map_columns, match_report
+from ..catalog import Catalog, Dataset, figure_rows, map_columns, match_report, read_edition
 from .duck import has_table, registered, transaction
 
 # Bump when the raw rows written for the same extraction change (columns, mapping rules).
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 
 
 def raw_code_version(catalog: Catalog) -> str:
-    """What turns extractions into raw rows: the extractor, this loader and the catalog."""
-    return f"extractor {EXTRACTOR_VERSION}; loader {LOADER_VERSION}; catalog {catalog.version}"
+    """What turns extractions into raw rows: the extractor, this loader (its version and
+    the shape of the relations it writes) and the catalog."""
+    shape = hashlib.sha256(DDL.encode()).hexdigest()[:8]
+    return f"extractor {EXTRACTOR_VERSION}; loader {LOADER_VERSION}/{shape}; catalog {catalog.version}"
 
 DDL = """
 create schema if not exists raw;
@@ -40,8 +43,11 @@ create table if not exists raw.documents (
     sha256 varchar not null,
     page_count integer,
     title varchar,
+    family varchar,                   -- the catalog's report family, recognised by title or cover
     publisher varchar,
-    edition_year integer,
+    edition_year integer,             -- read from the document (title, cover); null when it prints none
+    edition_published_on date,        -- the publication month printed on the cover, where printed
+    edition_evidence varchar,         -- what the edition was read from
     extractor_version varchar,
     extracted_at timestamp,
     status varchar not null,          -- loaded | quarantined
@@ -121,7 +127,7 @@ create table if not exists raw.statement_figures (
 create table if not exists raw.statement_matches (
     report_id varchar not null,
     statement_id varchar not null,
-    catalog_report varchar not null,  -- the catalog's report key the statement belongs to
+    catalog_family varchar not null,  -- the report family the statement belongs to
     status varchar not null,          -- matched | no_match | ambiguous | section_not_found
     n_matches integer not null,
     page integer,
@@ -195,6 +201,15 @@ def previous_sources(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
     """report id -> [file name, sha256, cache entries] the raw layer in `con` was loaded from."""
     last = _last_raw_layer(con)
     return json.loads(last[1]) if last else {}
+
+
+def mark_previously_published(con: duckdb.DuckDBPyConnection, kept: list[str]) -> None:
+    """Which documents the published warehouse held already (the ones this build kept):
+    of two copies of one edition, the newcomer is the one to judge. A fact about this
+    build, not about the documents, so it is kept in audit, apart from the raw layer."""
+    con.execute("create schema if not exists audit")
+    con.execute("create or replace table audit.previously_published (report_id varchar not null)")
+    _insert(con, "audit.previously_published", [[r] for r in kept])
 
 
 def hold_back_reports(plan: RawLayerPlan, held: set[str], present: set[str]) -> list[str]:
@@ -292,21 +307,23 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
     Everything written comes from the extraction (its time included), so loading the
     same extraction twice leaves the raw schema identical.
     """
-    report_key = catalog.report_key(report)
-    meta = catalog.reports.get(report_key, {}) if report_key else {}
+    family = catalog.family_of(report)
+    meta = catalog.families.get(family, {}) if family else {}
+    edition = read_edition(report)
     extracted_at = datetime.fromisoformat(report.extracted_at) if report.extracted_at else datetime.now(timezone.utc)
     counts = {"tables": 0, "catalogued": 0, "cells": 0, "dataset_rows": 0, "warnings": 0}
     with transaction(con):
         _delete_report(con, report.report_id, catalog)
         con.execute(
-            "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', null)",
-            [report.report_id, file_name, report.sha256, report.pages, report.title, meta.get("publisher"),
-             meta.get("edition_year"), report.extractor_version, extracted_at.replace(tzinfo=None)],
+            "insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', null)",
+            [report.report_id, file_name, report.sha256, report.pages, report.title, family, meta.get("publisher"),
+             edition.year, edition.published_on, edition.evidence, report.extractor_version,
+             extracted_at.replace(tzinfo=None)],
         )
         table_rows, cell_rows = [], []
         for t in report.tables:
-            dataset = catalog.dataset_for(report_key, t)
-            warnings = list(t.warnings)
+            dataset, ambiguity = catalog.match_dataset(family, t)
+            warnings = list(t.warnings) + ([f"not catalogued: {ambiguity}"] if ambiguity else [])
             if dataset is not None:
                 mapping = map_columns(dataset, t)
                 warnings += mapping.warnings
@@ -331,7 +348,7 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
         _insert(con, "raw.cells", cell_rows)
         counts["tables"] = len(table_rows)
         counts["cells"] = len(cell_rows)
-        counts.update(_load_text(con, report, catalog, report_key))
+        counts.update(_load_text(con, report, catalog, family, edition.year))
     return counts
 
 
@@ -346,7 +363,7 @@ def _load_dataset(con, report_id: str, t: ExtractedTable, dataset: Dataset, posi
     return len(rows)
 
 
-def _load_text(con, report: ExtractedReport, catalog: Catalog, report_key: str | None) -> dict:
+def _load_text(con, report: ExtractedReport, catalog: Catalog, family: str | None, edition_year: int | None) -> dict:
     rid = report.report_id
     blocks, figures = [], []
     for b in report.text_blocks:
@@ -357,12 +374,12 @@ def _load_text(con, report: ExtractedReport, catalog: Catalog, report_key: str |
                             f.start, f.end, section, b.sentences[f.sentence_index]])
     _insert(con, "raw.text_blocks", blocks)
     _insert(con, "raw.text_figures", figures)
-    matches = match_report(report, report_key, list(catalog.statements))
+    matches = match_report(report, family, list(catalog.statements))
     match_rows, statement_rows = [], []
     for m in matches:
-        match_rows.append([rid, m.statement.statement, m.statement.report, m.status, m.n_matches, m.page, m.message])
+        match_rows.append([rid, m.statement.statement, m.statement.family, m.status, m.n_matches, m.page, m.message])
         if m.status == "matched":
-            for r in figure_rows(m):
+            for r in figure_rows(m, edition_year):
                 statement_rows.append([rid, m.statement.statement, r["figure"], r["fact"], r["metric"], r["year"],
                                        r["value_printed"], r["unit_printed"],
                                        json.dumps(r["dimensions"], ensure_ascii=False), m.section, m.page,

@@ -2,7 +2,7 @@
 copies BI tools read (Parquet exports, PostgreSQL)."""
 
 from .exports import write_exports
-from .postgres import publish_postgres
+from .postgres import PublishError, publish_postgres
 from .swap import PublicationRefused, publish
 
-__all__ = ["PublicationRefused", "publish", "publish_postgres", "write_exports"]
+__all__ = ["PublicationRefused", "PublishError", "publish", "publish_postgres", "write_exports"]

@@ -30,13 +30,34 @@ parsed as (
     where target_printed is not null
         -- "102 年底前完成修正" is a deadline, not a quantity
         and not regexp_matches(target_printed, '^\D*\d+\s*年')
+),
+
+numbers as (
+    select
+        *,
+        try_cast(nullif(m.low, '') as double) as target_value_printed,
+        try_cast(nullif(m.high, '') as double) as target_value_max_printed,
+        nullif(m.unit, '') as target_unit_zh,
+        case nullif(m.unit, '') when '億元' then 100000000 when '億' then 100000000 when '萬元' then 10000
+            when '仟元' then 1000 when '千元' then 1000 end as twd_multiplier
+    from parsed
+    where nullif(m.low, '') is not null
 )
 
+-- money targets in TWD, as every other mart; the printed number and unit stay beside them
 select
     report_id, source_table, source_page, source_row, plan_code, programme_zh, fiscal_year, indicator_zh,
     target_printed,
-    try_cast(nullif(m.low, '') as double) as target_value,
-    try_cast(nullif(m.high, '') as double) as target_value_max,
-    nullif(m.unit, '') as target_unit_zh
-from parsed
-where nullif(m.low, '') is not null
+    case when twd_multiplier is not null then target_value_printed * twd_multiplier
+         else target_value_printed end as target_value,
+    case when twd_multiplier is not null then target_value_max_printed * twd_multiplier
+         else target_value_max_printed end as target_value_max,
+    case when twd_multiplier is not null then 'TWD'
+         else case target_unit_zh when '人次' then 'person-times' when '件' then 'items' when '項' then 'items'
+             when '場' then 'events' when '家' then 'companies' when '位' then 'persons' when '名' then 'persons'
+             when '人' then 'persons' when '案' then 'cases' when '個' then 'units' end
+    end as target_unit,
+    target_value_printed,
+    target_value_max_printed,
+    target_unit_zh
+from numbers

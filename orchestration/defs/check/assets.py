@@ -9,7 +9,7 @@ import json
 import dagster as dg
 import duckdb
 
-from expectations import ALL_SUITES, BLOCKING, dbt_test_outcomes, run_suites, suites_version
+from expectations import ALL_SUITES, BLOCKING, dbt_test_outcomes, run_suites, suites_version, write_quality_pages
 
 from extractors import __version__ as EXTRACTOR_VERSION
 
@@ -43,8 +43,7 @@ def validated_warehouse(upstream: list[dg.AssetKey], catalog: Catalog) -> dg.Ass
         hold_for_run(warehouse.paths.lock)
         with duckdb.connect(str(warehouse.paths.build_db), read_only=True) as con:
             dbt_findings = dbt_test_outcomes(con, context.run.run_id)
-        outcomes = run_suites(str(warehouse.paths.build_db), ALL_SUITES, context.run.run_id,
-                              docs_dir=warehouse.paths.quality, also=dbt_findings)
+        outcomes = run_suites(str(warehouse.paths.build_db), ALL_SUITES, context.run.run_id, also=dbt_findings)
         results = []
         for suite, check_name in [(spec.name, f"gx_{spec.name}") for spec in ALL_SUITES] + [("dbt", "dbt_tests")]:
             mine = [o for o in outcomes if o.suite == suite]
@@ -68,6 +67,8 @@ def validated_warehouse(upstream: list[dg.AssetKey], catalog: Catalog) -> dg.Ass
                 },
             ))
         held = _hold_back(context, warehouse, catalog, outcomes)
+        page = write_quality_pages(warehouse.paths.quality, context.run.run_id, outcomes, held)
+        context.log.info(f"quality page: {page}")
         return dg.MaterializeResult(
             metadata={
                 "held_back": ", ".join(held) or "none",

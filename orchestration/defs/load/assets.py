@@ -10,7 +10,7 @@ from ...catalog import Catalog
 from extractors import __version__ as EXTRACTOR_VERSION
 
 from ...load import (active_held_back, cache_signature, changed_relations, delete_reports, ensure_schema, extract_one,
-                     hold_back_reports, known_reports, load_report, plan_raw_layer, previous_sources,
+                     hold_back_reports, known_reports, load_report, mark_previously_published, plan_raw_layer, previous_sources,
                      raw_code_version, record_held_back, record_quarantine, record_raw_layer, report_ids_by_relation,
                      reset_raw_layer, scan_inbox, start_build)
 from ...locking import hold_for_run
@@ -81,9 +81,11 @@ def raw_warehouse(catalog: Catalog) -> dg.AssetsDefinition:
             sources = {f.report_id: [f.name, f.sha256, cache_signature(paths, f.sha256)] for f in scan.files
                        if f.report_id not in held}
             sources.update({rid: published_sources[rid] for rid in kept_held if rid in published_sources})
-            changed = changed_relations(con, catalog, plan, before)
+            # what the build kept changes with every build: the checks that read it run again
+            changed = changed_relations(con, catalog, plan, before) + ["audit.previously_published"]
             record_raw_layer(con, catalog, plan, sources, changed)
             record_held_back(con, list(held.values()), kept_held)
+            mark_previously_published(con, plan.keep)
             counts = dict(con.execute(
                 "select status, count(*) from raw.documents group by status").fetchall())
             totals["reports"], totals["quarantined"] = counts.get("loaded", 0), counts.get("quarantined", 0)

@@ -9,7 +9,7 @@ import shutil
 import dagster as dg
 
 from ...catalog import Catalog
-from ...publication import publish, publish_postgres, write_exports
+from ...publication import PublishError, publish, publish_postgres, write_exports
 from ...locking import hold_for_run
 from ..resources import WarehouseResource
 from ..versions import refresh_fingerprint
@@ -59,6 +59,11 @@ def postgres_marts(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     if not url:
         context.log.info("TWBIO_POSTGRES_URL is not set: the marts are not published to PostgreSQL")
         return
-    res = publish_postgres(warehouse.paths.published, url)
+    try:
+        res = publish_postgres(warehouse.paths.published, url,
+                               lock_timeout_seconds=float(os.environ.get("TWBIO_POSTGRES_LOCK_TIMEOUT", "30")))
+    except PublishError as e:
+        # the warehouse itself is published; PostgreSQL keeps its previous publication
+        raise dg.Failure(f"PostgreSQL: {e}") from None
     context.log.info(f"published {res['tables']} marts to PostgreSQL schema {res['schema']}")
     yield dg.Output(None, metadata=res)

@@ -21,6 +21,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from ...locking import hold_for_run
 from ..tags import FULL_TAG
 from ..resources import WarehouseResource
+from .dictionary import record_mart_dictionary
 from .project import DBT_PROJECT
 
 
@@ -121,6 +122,7 @@ def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
                 failed = tests["fail"] or ["(see the dbt log: " + str(logs / "dbt.log") + ")"]
                 raise dg.Failure(f"dbt build failed: {'; '.join(failed[:20])}",
                                  metadata={"failed": dg.MetadataValue.json(failed)})
+        record_mart_dictionary(paths.build_db, manifest)
         # the manifest this build was made with becomes the state of the next, once published
         shutil.copy2(DBT_PROJECT.manifest_path, paths.build_dir / "manifest.json")
 

@@ -1,20 +1,3 @@
 -- grain: plan × domain or expense class × fiscal year, in TWD
-select * from (
-    select
-        plan_code,
-        plan_zh,
-        coalesce(domain_zh, expense_class) as budget_line,
-        domain_zh,
-        case domain_zh when '藥品' then 'pharmaceuticals' when '醫材' then 'medical_devices'
-            when '醫管' then 'healthcare_management' when '人才' then 'talent' end as domain,
-        expense_class,
-        fiscal_year,
-        amount_twd,
-        amount_printed,
-        unit_printed,
-        report_id,
-        source_table,
-        source_page
-    from {{ ref('int_government_budget_unioned') }}
-) as f
+select * from {{ ref('int_government_budget__editions') }} as f
 {{ latest_edition_only(['plan_code', 'budget_line', 'fiscal_year']) }}

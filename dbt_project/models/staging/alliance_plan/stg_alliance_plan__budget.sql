@@ -30,4 +30,4 @@ select
     {{ parse_number('fy2021_subtotal') }} as fy2021_subtotal,
     {{ parse_number('fy2021_recurrent') }} as fy2021_recurrent,
     {{ parse_number('fy2021_capital') }} as fy2021_capital
-from {{ source('alliance_plan', 'alliance_plan_2017__budget') }}
+from {{ source('alliance_plan', 'alliance_plan__budget') }}

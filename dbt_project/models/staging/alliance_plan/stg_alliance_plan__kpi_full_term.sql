@@ -7,4 +7,4 @@ select
     {{ clean_text('indicator_zh') }} as indicator_zh,
     {{ clean_text('output_target_zh') }} as output_target_zh,
     {{ clean_text('expected_benefit_zh') }} as expected_benefit_zh
-from {{ source('alliance_plan', 'alliance_plan_2017__kpi_full_term') }}
+from {{ source('alliance_plan', 'alliance_plan__kpi_full_term') }}

@@ -22,4 +22,4 @@ select
     {{ parse_number('fy2019_total') }} as fy2019_total,
     {{ parse_number('fy2020_total') }} as fy2020_total,
     {{ parse_number('fy2021_total') }} as fy2021_total
-from {{ source('alliance_plan', 'alliance_plan_2017__staffing') }}
+from {{ source('alliance_plan', 'alliance_plan__staffing') }}

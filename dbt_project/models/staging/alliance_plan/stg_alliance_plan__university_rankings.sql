@@ -13,4 +13,4 @@ select
     trim(rank_printed) as rank_printed,
     try_cast(regexp_extract(rank_printed, '^(\d+)', 1) as integer) as rank_from,
     try_cast(coalesce(nullif(regexp_extract(rank_printed, '-\s*(\d+)$', 1), ''), regexp_extract(rank_printed, '^(\d+)', 1)) as integer) as rank_to
-from {{ source('alliance_plan', 'alliance_plan_2017__university_rankings') }}
+from {{ source('alliance_plan', 'alliance_plan__university_rankings') }}

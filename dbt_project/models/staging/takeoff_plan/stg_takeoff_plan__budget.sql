@@ -10,4 +10,4 @@ select
     {{ parse_number('fy2014') }} as fy2014,
     {{ parse_number('fy2015') }} as fy2015,
     {{ parse_number('total_3yr') }} as total_3yr
-from {{ source('takeoff_plan', 'takeoff_plan_2013__budget') }}
+from {{ source('takeoff_plan', 'takeoff_plan__budget') }}

@@ -1,1 +1,1 @@
-{{ stage_plan_kpis(source('takeoff_plan', 'takeoff_plan_2013__talent_kpis')) }}
+{{ stage_plan_kpis(source('takeoff_plan', 'takeoff_plan__talent_kpis')) }}

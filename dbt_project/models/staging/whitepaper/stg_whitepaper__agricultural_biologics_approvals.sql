@@ -10,4 +10,4 @@ select
     {{ company_columns('company_zh') }},
     {{ clean_text('product_type_zh') }} as product_type_zh,
     {{ clean_text('efficacy_zh') }} as efficacy_zh
-from {{ source('whitepaper', 'whitepaper_2025__agricultural_biologics_approvals') }}
+from {{ source('whitepaper', 'whitepaper__agricultural_biologics_approvals') }}

@@ -8,4 +8,4 @@ select
     {{ clean_text('product_zh') }} as product_zh,
     case trim(is_new_drug_zh) when '是' then true when '否' then false end as is_new_drug,
     trim(is_new_drug_zh) as is_new_drug_zh
-from {{ source('whitepaper', 'whitepaper_2025__animal_biologics_field_trials') }}
+from {{ source('whitepaper', 'whitepaper__animal_biologics_field_trials') }}

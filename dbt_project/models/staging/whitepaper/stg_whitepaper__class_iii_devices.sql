@@ -9,4 +9,4 @@ select
     {{ clean_text('product_name_zh') }} as product_name_zh,
     {{ company_columns('manufacturer_zh') }},
     {{ clean_text('intended_use_zh') }} as intended_use_zh
-from {{ source('whitepaper', 'whitepaper_2025__class_iii_devices') }}
+from {{ source('whitepaper', 'whitepaper__class_iii_devices') }}

@@ -15,4 +15,4 @@ select
     try_cast({{ parse_number('cell_gene_therapy') }} as integer) as cell_gene_therapy,
     try_cast({{ parse_number('botanical') }} as integer) as botanical,
     try_cast({{ parse_number('total') }} as integer) as total_printed
-from {{ source('whitepaper', 'whitepaper_2025__clinical_trial_approvals_by_area') }}
+from {{ source('whitepaper', 'whitepaper__clinical_trial_approvals_by_area') }}

@@ -10,4 +10,4 @@ select
     {{ company_columns('company_zh') }},
     {{ clean_text('product_type_zh') }} as product_type_zh,
     {{ clean_text('indication_zh') }} as indication_zh
-from {{ source('whitepaper', 'whitepaper_2025__domestic_new_drug_approvals') }}
+from {{ source('whitepaper', 'whitepaper__domestic_new_drug_approvals') }}

@@ -11,4 +11,4 @@ select
     {{ parse_number('y2023') }} as y2023,
     {{ parse_number('y2024') }} as y2024,
     {{ parse_number('total') }} as total
-from {{ source('whitepaper', 'whitepaper_2025__domestic_new_drug_claims') }}
+from {{ source('whitepaper', 'whitepaper__domestic_new_drug_claims') }}

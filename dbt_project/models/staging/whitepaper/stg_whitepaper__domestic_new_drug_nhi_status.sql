@@ -20,4 +20,4 @@ select
     trim(nhi_status_zh) as nhi_status_zh,
     {{ parse_date("regexp_extract(nhi_status_zh, '已於\\s*(\\d{4}/\\d{1,2}/\\d{1,2})', 1)") }} as nhi_listed_date,
     {{ parse_number("regexp_extract(nhi_status_zh, '核價\\s*([0-9,.]+)\\s*元', 1)") }} as nhi_listing_price_twd
-from {{ source('whitepaper', 'whitepaper_2025__domestic_new_drug_nhi_status') }}
+from {{ source('whitepaper', 'whitepaper__domestic_new_drug_nhi_status') }}

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('whitepaper', 'whitepaper_2025__drug_reviews') }}
+    select * from {{ source('whitepaper', 'whitepaper__drug_reviews') }}
 ),
 
 renamed as (

@@ -10,4 +10,4 @@ select
     {{ parse_number('diversified_agriculture_2022') }} as diversified_agriculture_2022,
     {{ parse_number('diversified_agriculture_2023') }} as diversified_agriculture_2023,
     {{ parse_number('diversified_agriculture_2024') }} as diversified_agriculture_2024
-from {{ source('whitepaper', 'whitepaper_2025__entrepreneurship_teams') }}
+from {{ source('whitepaper', 'whitepaper__entrepreneurship_teams') }}

@@ -9,4 +9,4 @@ select
     {{ parse_number('y2022') }} as y2022,
     {{ parse_number('y2023') }} as y2023,
     {{ parse_number('y2024') }} as y2024
-from {{ source('whitepaper', 'whitepaper_2025__first_launch_drug_claims') }}
+from {{ source('whitepaper', 'whitepaper__first_launch_drug_claims') }}

@@ -7,4 +7,4 @@ select
     {{ licence_columns('licence_no') }},
     {{ clean_text('product_name_zh') }} as product_name_zh,
     {{ company_columns('company_zh') }}
-from {{ source('whitepaper', 'whitepaper_2025__first_launch_drugs') }}
+from {{ source('whitepaper', 'whitepaper__first_launch_drugs') }}

@@ -9,4 +9,4 @@ select
     {{ parse_number('bachelor') }} as bachelor,
     {{ parse_number('associate') }} as associate,
     {{ parse_number('total') }} as total
-from {{ source('whitepaper', 'whitepaper_2025__graduates') }}
+from {{ source('whitepaper', 'whitepaper__graduates') }}

@@ -1,7 +1,7 @@
 -- 表 4-19 prints one row shifted (item 16): the institution name sits in the 區域 column
 -- and 創育機構名稱 is empty. The region is then unknown, not the institution's name.
 with source as (
-    select * from {{ source('whitepaper', 'whitepaper_2025__incubators') }}
+    select * from {{ source('whitepaper', 'whitepaper__incubators') }}
 )
 
 select

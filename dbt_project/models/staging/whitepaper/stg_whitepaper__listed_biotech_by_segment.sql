@@ -10,4 +10,4 @@ select
     {{ parse_number('rd_expense') }} as rd_expense,
     {{ parse_number('net_income') }} as net_income,
     {{ parse_number('rd_to_revenue_pct') }} as rd_to_revenue_pct
-from {{ source('whitepaper', 'whitepaper_2025__listed_biotech_by_segment') }}
+from {{ source('whitepaper', 'whitepaper__listed_biotech_by_segment') }}

@@ -9,4 +9,4 @@ select
     {{ parse_number('y2022') }} as y2022,
     {{ parse_number('y2023') }} as y2023,
     {{ parse_number('y2024') }} as y2024
-from {{ source('whitepaper', 'whitepaper_2025__listed_biotech_financials') }}
+from {{ source('whitepaper', 'whitepaper__listed_biotech_financials') }}

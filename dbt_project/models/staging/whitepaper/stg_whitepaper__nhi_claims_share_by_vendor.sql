@@ -10,4 +10,4 @@ select
     {{ parse_number('y2022') }} as y2022,
     {{ parse_number('y2023') }} as y2023,
     {{ parse_number('y2024') }} as y2024
-from {{ source('whitepaper', 'whitepaper_2025__nhi_claims_share_by_vendor') }}
+from {{ source('whitepaper', 'whitepaper__nhi_claims_share_by_vendor') }}

@@ -11,4 +11,4 @@ select
     {{ parse_number('y2023') }} as y2023,
     {{ parse_number('y2024') }} as y2024,
     {{ parse_number('total') }} as total
-from {{ source('whitepaper', 'whitepaper_2025__nhi_listing_status') }}
+from {{ source('whitepaper', 'whitepaper__nhi_listing_status') }}
