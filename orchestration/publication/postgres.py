@@ -213,9 +213,9 @@ def _ensure_table(cur, m: Mart) -> None:
 
 
 def _normal(pg_type: str) -> str:
-    return {"character varying": "text", "double precision": "double precision", "real": "real",
-            "timestamp without time zone": "timestamp", "timestamp with time zone": "timestamptz",
-            "text[]": "text[]"}.get(pg_type, pg_type).replace("double precision[]", "double precision[]")
+    """format_type()'s spelling of a type as this module writes it."""
+    return {"character varying": "text", "timestamp without time zone": "timestamp",
+            "timestamp with time zone": "timestamptz", "character varying[]": "text[]"}.get(pg_type, pg_type)
 
 
 def _drop_retired(cur, marts: set[str]) -> None:
