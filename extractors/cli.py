@@ -56,11 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             rep = extract_report(f, progress=None if a.quiet else _progress(f.name)).to_dict()
         except ExtractionError as e:
-            _end_progress(a.quiet)
-            print(f"error: {e}", file=sys.stderr)
+            # over a progress line cut short, if any (a finished one has ended its line)
+            print(("" if a.quiet else "\r") + f"error: {e}", file=sys.stderr)
             failed += 1
             continue
-        _end_progress(a.quiet)
         if a.pages_separately:
             rep = split_pages(rep)
         target = a.out / f"{f.stem}.json"
@@ -97,8 +96,3 @@ def _progress(name: str):
         end = "\n" if done == total else ""
         print(f"\r{name}: page {done}/{total}", end=end, file=sys.stderr, flush=True)
     return show
-
-
-def _end_progress(quiet: bool) -> None:
-    if not quiet:
-        print("\r", end="", file=sys.stderr, flush=True)

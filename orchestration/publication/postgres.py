@@ -74,19 +74,24 @@ def read_marts(db_path: Path) -> list[Mart]:
                         "and table_name = 'mart_keys'").fetchone()[0]:
             keys = duck.execute("select mart, kind, columns, references_mart, references_columns "
                                 "from audit.mart_keys order by mart, kind, columns").fetchall()
+        columns = {name: duck.execute("select column_name, data_type, comment from duckdb_columns() "
+                                      "where schema_name = 'marts' and table_name = ? order by column_index",
+                                      [name]).fetchall() for name, _ in names}
+        # each mart's primary key, verified once: foreign keys may point only at these
+        primary = {}
+        for name, _ in names:
+            present = {c for c, _, _ in columns[name]}
+            primary[name] = next((list(k[2]) for k in keys if k[0] == name and k[1] == "primary_key"
+                                  and set(k[2]) <= present and _is_key(duck, name, list(k[2]))), None)
         marts = []
         for name, comment in names:
-            cols = duck.execute("select column_name, data_type, comment from duckdb_columns() "
-                                "where schema_name = 'marts' and table_name = ? order by column_index",
-                                [name]).fetchall()
-            present = {c for c, _, _ in cols}
-            pk = next((list(k[2]) for k in keys if k[0] == name and k[1] == "primary_key"
-                       and set(k[2]) <= present and _is_key(duck, name, list(k[2]))), None)
+            present = {c for c, _, _ in columns[name]}
             fks = [(list(k[2]), k[3], list(k[4])) for k in keys
                    if k[0] == name and k[1] == "foreign_key" and set(k[2]) <= present
-                   and _references_hold(duck, name, list(k[2]), k[3], list(k[4]), keys)]
+                   and primary.get(k[3]) == list(k[4]) and _references_hold(duck, name, list(k[2]), k[3], list(k[4]))]
             rows = duck.execute(f'select * from marts."{name}"').fetchall()
-            marts.append(Mart(name, comment, [(c, _pg_type(t), cm) for c, t, cm in cols], rows, pk, fks))
+            marts.append(Mart(name, comment, [(c, _pg_type(t), cm) for c, t, cm in columns[name]], rows,
+                              primary[name], fks))
     return marts
 
 
@@ -98,12 +103,8 @@ def _is_key(duck, mart: str, columns: list[str]) -> bool:
     return dup == 0 and null == 0
 
 
-def _references_hold(duck, mart, columns, target, target_columns, keys) -> bool:
-    """A foreign key is declared when it points at the target's primary key and every
-    non-null value is found there."""
-    target_pk = next((list(k[2]) for k in keys if k[0] == target and k[1] == "primary_key"), None)
-    if target_pk != target_columns or not _is_key(duck, target, target_columns):
-        return False
+def _references_hold(duck, mart, columns, target, target_columns) -> bool:
+    """Every non-null value of a foreign key is found in the target (whose primary key it is)."""
     on = " and ".join(f'f."{c}" = d."{t}"' for c, t in zip(columns, target_columns))
     present = " and ".join(f'f."{c}" is not null' for c in columns)
     return duck.execute(f'select count(*) from marts."{mart}" f where {present} and not exists '
