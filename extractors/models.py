@@ -32,6 +32,9 @@ class Cell:
     col_span: int
     text: str
     page: int
+    # where it is printed: [page, x0, top, x1, bottom] in the page's own frame (points,
+    # top-down), one box per page for a cell continued over a page break
+    boxes: list[list[float]] = field(default_factory=list)
 
 
 @dataclass
@@ -126,6 +129,9 @@ class TextBlock:
     pages: list[int]
     bbox: list[float]  # on the first page
     page_starts: list[list[int]]  # [character offset, page] where each page's part begins
+    # where each printed line is: [character offset, page, x0, top, x1, bottom], the box
+    # in the page's own frame; a sentence's lines are those its offsets overlap
+    lines: list[list[float]] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     figures: list[TextFigure] = field(default_factory=list)
 

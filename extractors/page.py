@@ -97,6 +97,10 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
     result = _analyse(view, number, furniture)
     for part in result.parts:
         part.bbox = tuple(round(v, 2) for v in view.to_page(part.bbox))
+        for c in part.cells:
+            c.boxes = [[number, *(round(v, 2) for v in view.to_page(b))] for b in c.boxes]
+    for l in result.prose:
+        l.page_box = tuple(round(v, 2) for v in view.to_page((l.x0, l.top, l.x1, l.bottom)))
     return result
 
 
@@ -501,7 +505,8 @@ def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: 
 def _to_part(t: dict, strategy: str, number: int, graphics: Graphics) -> TablePart:
     raw: list[RawCell] = t["cells"]
     n_header = t.get("n_header_rows") or _header_rows(raw, t["n_rows"], graphics, strategy)
-    cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, number) for c in raw]
+    # boxes stay in the analysed frame until analyse_page turns them to the page's
+    cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, number, boxes=[list(c.bbox)]) for c in raw]
     part = TablePart(page=number, bbox=tuple(round(v, 2) for v in t["bbox"]), n_cols=t["n_cols"],
                      n_rows=t["n_rows"], n_header_rows=n_header, cells=cells, strategy=strategy)
     part.raw_cells = raw

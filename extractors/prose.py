@@ -59,6 +59,9 @@ class ProseLine(Line):
     # where a list item's text starts after its marker ("• In …": the x of "I"): the
     # item's wrapped lines hang at that indent
     item_x0: float = 0.0
+    # the line's box in the page's own frame (the fields above are in the upright frame
+    # page analysis reads a turned page in)
+    page_box: tuple[float, float, float, float] | None = None
 
     @classmethod
     def of(cls, line: Line, page: int, wrap_spaces: bool) -> "ProseLine":
@@ -122,7 +125,8 @@ def build_text_blocks(lines: list[ProseLine]) -> list[TextBlock]:
         bbox = [round(min(l.x0 for l in on_first), 2), round(min(l.top for l in on_first), 2),
                 round(max(l.x1 for l in on_first), 2), round(max(l.bottom for l in on_first), 2)]
         starts = _page_starts(g)
-        block = TextBlock(len(blocks), kind, text, section, first.page, pages, bbox, [list(s) for s in starts])
+        block = TextBlock(len(blocks), kind, text, section, first.page, pages, bbox, [list(s) for s in starts],
+                          lines=_line_boxes(g))
         if kind == "paragraph":
             block.sentences, block.figures = _sentences_and_figures(text, starts)
         blocks.append(block)
@@ -183,6 +187,16 @@ def _join(group: list[ProseLine]) -> str:
         text += t
         prev_space = l.trailing_space
     return text
+
+
+def _line_boxes(group: list[ProseLine]) -> list[list[float]]:
+    """[character offset in the joined text, page, x0, top, x1, bottom] of each line."""
+    out: list[list[float]] = []
+    for i, l in enumerate(group):
+        start = len(_join(group[: i + 1])) - len(l.text)
+        box = l.page_box or (l.x0, l.top, l.x1, l.bottom)
+        out.append([start, l.page, *(round(v, 2) for v in box)])
+    return out
 
 
 def _page_starts(group: list[ProseLine]) -> list[tuple[int, int]]:

@@ -33,7 +33,8 @@ class _Logical:
         self.header = grid[: part.n_header_rows]
         self.n_header = part.n_header_rows
         self.rows = grid[part.n_header_rows:]
-        self.cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, c.page) for c in part.cells]
+        self.cells = [Cell(c.row, c.col, c.row_span, c.col_span, c.text, c.page, [list(b) for b in c.boxes])
+                      for c in part.cells]
         self.n_cols = part.n_cols
         self.last_raw = _last_row_raw(part)
 
@@ -356,9 +357,12 @@ def _append(t: _Logical, part: TablePart) -> None:
                 r += 1
         t.warnings.append(f"page {part.page}: first row continues the last row of page {part.page - 1}")
         merged_first = True
+        rest = {c.col: c for c in part.cells if c.row <= skip < c.row + c.row_span}
         for c in t.cells:
             if c.row + c.row_span - 1 == row_offset - 1 and body[0][c.col]:
                 c.text = last[c.col]
+                if c.col in rest:
+                    c.boxes.extend(list(b) for b in rest[c.col].boxes)
     # a vertical merge that runs over the page break: its text was printed once, above
     if body and t.rows:
         start = 1 if merged_first else 0
@@ -380,7 +384,7 @@ def _append(t: _Logical, part: TablePart) -> None:
         if merged_first and r == 0:
             continue
         new_row = row_offset + r - (1 if merged_first else 0)
-        t.cells.append(Cell(new_row, c.col, c.row_span, c.col_span, c.text, c.page))
+        t.cells.append(Cell(new_row, c.col, c.row_span, c.col_span, c.text, c.page, [list(b) for b in c.boxes]))
     t.rows.extend(body[1:] if merged_first else body)
     t.parts.append(part)
     t.notes.extend(n for n in part.notes if n not in t.notes)

@@ -54,6 +54,11 @@ class WarehousePaths:
         return self.home / "quality"
 
     @property
+    def site(self) -> Path:
+        """The browsable site of the published warehouse (static files, `twbio serve`)."""
+        return self.home / "site"
+
+    @property
     def docs(self) -> Path:
         return self.home / "docs"
 

@@ -15,6 +15,15 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_page_images(tmp_path_factory):
+    """The sites of the test warehouses share their page images (named by file hash and
+    page, so sharing is safe), as deployments may with TWBIO_PAGE_CACHE."""
+    cache = tmp_path_factory.getbasetemp().parent / "page-images"
+    os.environ.setdefault("TWBIO_PAGE_CACHE", str(cache))
+    yield cache
+
+
 def truth(report_id: str) -> dict:
     return json.loads((TRUTH_DIR / f"{report_id}.json").read_text(encoding="utf-8"))
 

@@ -15,7 +15,9 @@ REVIEW_TABLE_CAPTION = "藥品審查案件與時效"
 
 def _cells(t: dict) -> list[dict]:
     grid = t["header"] + t["rows"]
-    return [{"row": r, "col": c, "row_span": 1, "col_span": 1, "text": v, "page": t["page"]}
+    # printed somewhere in the table's box (the edition is made from the extraction, not printed)
+    return [{"row": r, "col": c, "row_span": 1, "col_span": 1, "text": v, "page": t["page"],
+             "boxes": [[t["page"], *t["bbox"]]]}
             for r, row in enumerate(grid) for c, v in enumerate(row) if v]
 
 

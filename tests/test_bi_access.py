@@ -395,3 +395,212 @@ def test_postgres_bad_url_or_refused_connection_is_one_line(home):
         res = _twbio(home, "publish", "--postgres", url)
         assert res.returncode == 1, res.stdout + res.stderr
         assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+# --- the site: every number one click from its printed page ---------------------------------
+
+ARTEFACTS = Path(os.environ.get("TWBIO_TEST_ARTEFACTS", ROOT / "tests" / "artefacts"))
+
+
+def _rows_with_links(page: Path) -> list[tuple[str, list[str]]]:
+    """(the row's source link, its cells' text) for every row of a mart page's row table."""
+    import html
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    body = text[text.index('<table class="rows'):]
+    out = []
+    for tr in re.findall(r"<tr>(.*?)</tr>", body[body.index("<tbody>"):], flags=re.S):
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, flags=re.S)]
+        link = re.search(r'href="([^"]+)"', tr)
+        out.append((html.unescape(link.group(1)) if link else "", cells))
+    return out
+
+
+def _follow(page: Path, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(page.as_uri(), href)
+
+
+def _browser_dom(url: str, tmp_path: Path, screenshot: Path | None = None) -> str:
+    browser = _chromium()
+    if not browser:
+        pytest.skip("headless Chromium not available (install Debian's chromium to run the site checks)")
+    common = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+              "--disable-background-networking", "--disable-component-update", f"--user-data-dir={tmp_path / 'profile'}",
+              "--virtual-time-budget=10000", "--window-size=1200,1500"]
+    dom = subprocess.run(common + ["--dump-dom", url], capture_output=True, text=True, timeout=180)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        shot = subprocess.run(common + [f"--screenshot={screenshot}", url], capture_output=True, text=True, timeout=180)
+        assert shot.returncode == 0 and screenshot.exists(), shot.stderr[-2000:]
+    return dom.stdout
+
+
+def _highlighted_value_boxes(dom: str) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(page, box in PDF points) of every box the browser shows as the selected value,
+    read back from where the page draws it (its position on the page image, in percent)."""
+    import re
+
+    out = []
+    for fig in re.findall(r'<figure class="page"(.*?)</figure>', dom, flags=re.S):
+        head = re.match(r'\s*data-page="(\d+)" data-width="([\d.]+)" data-height="([\d.]+)"', fig)
+        page, w, h = int(head.group(1)), float(head.group(2)), float(head.group(3))
+        for tag in re.findall(r"<div [^>]*>", fig):
+            classes = re.search(r'class="([^"]*)"', tag).group(1).split()
+            if "box" not in classes or "hl" not in classes or "value" not in classes:
+                continue
+            style = dict(re.findall(r"(left|top|width|height):\s*([\d.]+)%", tag))
+            x0, top = float(style["left"]) * w / 100, float(style["top"]) * h / 100
+            out.append((page, (x0, top, x0 + float(style["width"]) * w / 100, top + float(style["height"]) * h / 100)))
+    return out
+
+
+def _printed(pdf_path: Path, page: int, text: str) -> list[list[dict]]:
+    """Every place `text` is printed on the page: its characters (spaces aside)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        chars = [c for c in pdf.pages[page - 1].chars if c["text"].strip()]
+    joined, owner = "", []  # a glyph may print several characters (a ligature)
+    for c in chars:
+        joined += c["text"]
+        owner += [c] * len(c["text"])
+    out, start = [], joined.find(text)
+    while start >= 0:
+        out.append(list({id(c): c for c in owner[start:start + len(text)]}.values()))
+        start = joined.find(text, start + 1)
+    return out
+
+
+def _inside(chars: list[dict], box, pad: float = 0.5) -> bool:
+    x0, top, x1, bottom = box
+    return all(x0 - pad <= c["x0"] and c["x1"] <= x1 + pad and top - pad <= c["top"] and c["bottom"] <= bottom + pad
+               for c in chars)
+
+
+def _red_pixels(png: Path) -> int:
+    from PIL import Image
+
+    r, g, b = (band.point(lambda v, lo=lo, hi=hi: 255 if lo <= v <= hi else 0)
+               for band, (lo, hi) in zip(Image.open(png).convert("RGB").split(), [(191, 255), (0, 79), (0, 79)]))
+    from PIL import ImageChops
+
+    return ImageChops.multiply(ImageChops.multiply(r, g), b).histogram()[255]
+
+
+def test_site_links_a_table_fact_to_its_printed_cell(home, tmp_path):
+    site = home.site
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "fct_drug_review_performance" in index and "藥品審查案件與時效" in index  # EN and ZH
+    page = site / "marts" / "fct_drug_review_performance.html"
+    with duckdb.connect(str(home.published), read_only=True) as con:
+        columns = [r[0] for r in con.execute("select column_name from information_schema.columns where "
+                                             "table_schema = 'marts' and table_name = 'fct_drug_review_performance' "
+                                             "order by ordinal_position").fetchall()]
+    rows = _rows_with_links(page)
+    assert all(link for link, _ in rows)  # every row leads to its source
+    link, cells = next((link, cells) for link, cells in rows
+                       if cells[1 + columns.index("year")] == "2024" and cells[1 + columns.index("review_type")] == "nda")
+    assert cells[1 + columns.index("cases")] == "112"
+    shot = ARTEFACTS / "source-view-table-4-11-nda-2024.png"
+    dom = _browser_dom(_follow(page, link), tmp_path, screenshot=shot)
+    assert "表 4-11" in dom and "件數、天、%" in dom and "資料來源" in dom  # caption, unit, source line
+    boxes = _highlighted_value_boxes(dom)
+    assert boxes, "no highlighted value cell"
+    pdf = home.inbox / "whitepaper-2025-ch4.pdf"
+    places = {p: _printed(pdf, p, "112") for p in {p for p, _ in boxes}}
+    hits = [(p, b) for p, b in boxes if any(_inside(chars, b) for chars in places[p])]
+    assert len(hits) == 1, (boxes, places)  # 112 in exactly one highlighted value cell
+    # ... whose other highlighted value cells are the row's other measures, not 2023's
+    printed_in = {p: _printed(pdf, p, "118") for p in places}
+    assert not any(_inside(chars, b) for p, b in boxes for chars in printed_in[p])
+    assert _red_pixels(shot) > 200  # the highlight is drawn
+
+
+def test_site_links_a_prose_fact_to_its_sentence(home, tmp_path):
+    page = home.site / "marts" / "fct_industry_investment.html"
+    with duckdb.connect(str(home.published), read_only=True) as con:
+        columns = [r[0] for r in con.execute("select column_name from information_schema.columns where "
+                                             "table_schema = 'marts' and table_name = 'fct_industry_investment' "
+                                             "order by ordinal_position").fetchall()]
+    link, cells = next((link, cells) for link, cells in _rows_with_links(page)
+                       if cells[1 + columns.index("year")] == "2024" and cells[1 + columns.index("segment_code")] == "biotech_industry")
+    assert cells[1 + columns.index("amount_printed")] == "551.48"
+    shot = ARTEFACTS / "source-view-statement-551.48.png"
+    dom = _browser_dom(_follow(page, link), tmp_path, screenshot=shot)
+    boxes = _highlighted_value_boxes(dom)
+    pdf = home.inbox / "whitepaper-2025-ch4.pdf"
+    assert any(_inside(chars, b) for p, b in boxes for chars in _printed(pdf, p, "551.48")), boxes
+    assert 'class="box sentence hl' in dom  # the rest of the sentence is highlighted too
+    assert _red_pixels(shot) > 100
+
+
+def test_site_links_quality_findings_to_what_they_are_about(home, tmp_path):
+    """The 44.47 vs 44.7 億元 warning names the sentences that print the two values."""
+    index = home.site / "index.html"
+    dom = _browser_dom(index.as_uri(), tmp_path)
+    assert "warning" in dom and "prose_figures_consistent" in dom
+    import re
+
+    links = re.findall(r'href="(sources/[^"]*statement-[^"]*#figure=[^"]*)"', dom)
+    assert links, "the prose finding links no sentence"
+    # every link of the site resolves to a file of the site (it works opened from disk)
+    site = home.site
+    for f in site.rglob("*.html"):
+        for href in re.findall(r'(?:href|src)="([^"#:]+)', f.read_text(encoding="utf-8")):
+            assert (f.parent / href).resolve().exists(), (f, href)
+    assert not re.search(r'(?:href|src)="(?:https?:)?//', "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html")))
+
+
+def test_site_reuses_page_images_of_unchanged_reports(home, tmp_path, monkeypatch):
+    import pdfplumber.page
+
+    from orchestration.publication import write_site
+
+    out = tmp_path / "site"
+    shutil.copytree(home.site, out)
+    before = {p.name for p in (out / "pages").glob("*.png")}
+    monkeypatch.delenv("TWBIO_PAGE_CACHE", raising=False)
+
+    def no_rendering(*a, **k):
+        raise AssertionError("an unchanged report's page was rendered again")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "to_image", no_rendering)
+    summary = write_site(home.published, home.inbox, out)
+    assert {p.name for p in (out / "pages").glob("*.png")} == before and summary["pages_without_image"] == 0
+    # a report gone from the inbox keeps its views, without the images it can no longer draw
+    empty = tmp_path / "inbox"
+    empty.mkdir()
+    summary = write_site(home.published, empty, tmp_path / "site2")
+    assert summary["page_images"] == 0 and summary["pages_without_image"] > 0
+    assert "no longer in the inbox" in (tmp_path / "site2" / "sources" / "whitepaper-2025-ch4" /
+                                        "table-4-11.html").read_text(encoding="utf-8")
+
+
+def test_serve_command_serves_the_site(home):
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "TWBIO_HOME": str(home.home)}
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("twbio")), "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/marts/fct_drug_review_performance.html",
+                                            timeout=2) as r:
+                    assert r.status == 200 and "藥品審查案件與時效" in r.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("twbio serve did not answer: " + (proc.stderr.read() if proc.poll() is not None else ""))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

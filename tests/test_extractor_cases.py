@@ -203,3 +203,51 @@ def test_extract_command_shows_progress_and_refuses_an_unwritable_out(tmp_path, 
     assert extract_cli([str(pdf), "--out", str(blocker / "out")]) == 73
     err = capsys.readouterr().err
     assert "cannot write to --out" in err and str(blocker / "out") in err and "Traceback" not in err
+
+
+def _chars_inside(page, box, pad=0.6):
+    x0, top, x1, bottom = box
+    return "".join(c["text"] for c in page.chars if c["text"].strip()
+                   and x0 - pad <= (c["x0"] + c["x1"]) / 2 <= x1 + pad and top - pad <= (c["top"] + c["bottom"]) / 2 <= bottom + pad)
+
+
+@pytest.mark.parametrize("make", ["ruled", "continued", "sideways", "rotate"])
+def test_every_cell_box_holds_the_characters_of_its_text(tmp_path, make):
+    """A cell's recorded box (per page, in the page's own frame) is where its text is
+    printed: the characters inside it are the cell's text, also on a turned page and on
+    both pages of a table continued over a page break."""
+    import pdfplumber
+
+    path = tmp_path / f"{make}.pdf"
+    if make == "ruled":
+        pdfs.ruled_table_pdf(path)
+    elif make == "continued":
+        pdfs.continued_table_pdf(path, n_rows=30)
+    else:
+        pdfs.landscape_table_pdf(path, make)
+    t = _only_table(path)
+    with pdfplumber.open(path) as pdf:
+        for c in t.cells:
+            assert c.boxes and {b[0] for b in c.boxes} >= {c.page}, c
+            printed = "".join(_chars_inside(pdf.pages[int(b[0]) - 1], b[1:]) for b in c.boxes)
+            assert printed == "".join(c.text.split()), (c, printed)
+    # the JSON form keeps the boxes
+    from extractors import ExtractedReport
+
+    again = ExtractedReport.from_dict(extract_report(path).to_dict())
+    assert [c.boxes for c in again.tables[0].cells] == [c.boxes for c in t.cells]
+
+
+def test_every_prose_line_records_where_it_is_printed(tmp_path):
+    import pdfplumber
+
+    path = pdfs.prose_pdf(tmp_path / "prose.pdf")
+    report = extract_report(path)
+    paragraphs = [b for b in report.text_blocks if b.kind == "paragraph"]
+    assert paragraphs
+    with pdfplumber.open(path) as pdf:
+        for b in paragraphs:
+            starts = [int(l[0]) for l in b.lines] + [len(b.text)]
+            for (start, page, *box), end in zip(b.lines, starts[1:]):
+                printed = _chars_inside(pdf.pages[int(page) - 1], box)
+                assert printed == "".join(b.text[int(start):end].split()), (b.index, start, printed)

@@ -55,6 +55,11 @@ class Match:
     section: str | None = None
     source_text: str | None = None
     values: dict[str, str] = field(default_factory=dict)  # capture name -> number as printed
+    # where it is printed: the paragraph (TextBlock.index), the matched sentences' and each
+    # captured number's [start, end) character offsets in the paragraph's text
+    block_index: int | None = None
+    sentence_span: tuple[int, int] | None = None
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _normalise_with_map(s: str) -> tuple[str, list[int]]:
@@ -126,14 +131,16 @@ def match_report(report: ExtractedReport, family: str | None, statements: list[S
 def _matched(st: Statement, report_id: str, block: TextBlock, m: re.Match, where: list[int]) -> Match:
     start, end = where[m.start()], where[m.end() - 1] + 1
     sentences = [(s, s + len(t), t) for s, t in split_sentences(block.text)]
-    covered = [t for s, e, t in sentences if s < end and e > start]
-    values = {name: block.text[where[m.start(name)]: where[m.end(name) - 1] + 1] for name in m.groupdict()}
+    covered = [(s, e, t) for s, e, t in sentences if s < end and e > start]
+    spans = {name: (where[m.start(name)], where[m.end(name) - 1] + 1) for name in m.groupdict()}
+    values = {name: block.text[a:b] for name, (a, b) in spans.items()}
     page = block.page
     for off, p in block.page_starts:
         if off <= start:
             page = p
     return Match(st, report_id, "matched", f"statement {st.statement}: matched on p.{page}", 1, page,
-                 section_path(block), "".join(covered), values)
+                 section_path(block), "".join(t for _, _, t in covered), values, block.index,
+                 (covered[0][0], covered[-1][1]) if covered else (start, end), spans)
 
 
 def _closest(st: Statement, blocks: list[TextBlock]) -> str:
@@ -174,6 +181,7 @@ def figure_rows(match: Match, edition_year: int | None = None) -> list[dict]:
             "unit_printed": spec.pop("unit", None),
             "year": _year(spec.pop("year", None), values),
             "value_printed": match.values[name],
+            "span": match.spans.get(name),
             "dimensions": {k: str(v) for k, v in spec.items()},
         })
     return rows

@@ -91,6 +91,21 @@ def cmd_docs(a) -> int:
     return 0
 
 
+def cmd_serve(a) -> int:
+    from .docs import serve
+
+    paths = WarehousePaths.from_env()
+    if not (paths.site / "index.html").exists():
+        print(f"twbio serve: no site at {paths.site}; `twbio refresh` writes it with each publication",
+              file=sys.stderr)
+        return 1
+    try:
+        serve(paths.site, a.port)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def cmd_status(a) -> int:
     from .status import status_report
 
@@ -140,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--serve", action="store_true", help="serve it on http://127.0.0.1:PORT/")
     p.add_argument("--port", type=int, default=8080)
     p.set_defaults(fn=cmd_docs)
+    p = sub.add_parser("serve", help="serve the warehouse's site (warehouse/site/) on http://127.0.0.1:PORT/")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(fn=cmd_serve)
     p = sub.add_parser("dev", help="open the Dagster UI (and daemon: sensors, schedule) on this warehouse")
     p.add_argument("--port", type=int, default=3000)
     p.set_defaults(fn=cmd_dev)

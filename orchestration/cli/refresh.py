@@ -77,6 +77,10 @@ class RefreshResult:
             if not self.success:
                 lines.append("but a step after the publication failed (see below); the exports are written "
                              "again by the next refresh")
+            site = self.metadata.get("warehouse_site")
+            if site:
+                lines.append(f"site: {paths.site / 'index.html'} ({site.get('page_images', 0)} page images; "
+                             "`twbio serve` to browse it)")
             pg = self.metadata.get("postgres_marts")
             if pg:
                 lines.append(f"PostgreSQL: {pg.get('tables', 0)} marts in schema {pg.get('schema')}")
@@ -324,7 +328,8 @@ def _parallelism(jobs: int | None) -> dict:
 
 
 _STAGES = {"raw_warehouse": "raw load", "dbt_models": "dbt build", "validated_warehouse": "checks",
-           "published_warehouse": "publish", "warehouse_exports": "exports", "postgres_marts": "postgres"}
+           "published_warehouse": "publish", "warehouse_exports": "exports", "warehouse_site": "site",
+           "postgres_marts": "postgres"}
 
 
 def _step_seconds(instance, run_id: str) -> dict[str, float]:

@@ -19,7 +19,7 @@ from .check import validated_warehouse
 from .extract import inbox_sensor, report_tables
 from .logging import progress_logger
 from .load import raw_warehouse
-from .publish import postgres_marts, published_warehouse, warehouse_exports
+from .publish import postgres_marts, published_warehouse, warehouse_exports, warehouse_site
 from .resources import WarehouseResource
 from .transform import DBT_PROJECT, DbtTranslator, dbt_models, ensure_manifest
 
@@ -37,7 +37,7 @@ def build_definitions() -> dg.Definitions:
     models = dbt_models(DbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False)))
     return dg.Definitions(
         assets=[report_tables, raw_warehouse(catalog), models, validated_warehouse(list(models.keys), catalog),
-                published_warehouse(catalog), warehouse_exports, postgres_marts],
+                published_warehouse(catalog), warehouse_exports, warehouse_site, postgres_marts],
         jobs=jobs(),
         sensors=[inbox_sensor, build_after_extractions],
         schedules=[daily_inbox_check],

@@ -26,7 +26,7 @@ from ..catalog import Catalog, Dataset, figure_rows, map_columns, match_report, 
 from .duck import has_table, registered, transaction
 
 # Bump when the raw rows written for the same extraction change (columns, mapping rules).
-LOADER_VERSION = "3"
+LOADER_VERSION = "4"
 
 
 def raw_code_version(catalog: Catalog) -> str:
@@ -80,7 +80,20 @@ create table if not exists raw.cells (
     col_span integer not null,
     is_header boolean not null,
     text varchar not null,
-    page integer not null
+    page integer not null,
+    boxes double[][] not null          -- [page, x0, top, x1, bottom] per page it is printed on (points, top-down)
+);
+-- which printed column each catalogued dataset column was read from (the catalog's
+-- mapping, after any correction by content): a dataset row's value -> its printed cell
+create table if not exists raw.dataset_columns (
+    report_id varchar not null,
+    table_id varchar not null,
+    dataset varchar not null,
+    column_name varchar not null,
+    col integer not null,              -- raw.cells.col (0-based)
+    value_type varchar not null,       -- the catalog's type: text | integer | number | percent | year | date | licence
+    label_zh varchar not null,
+    primary key (report_id, table_id, column_name)
 );
 -- the running text, the prose counterpart of raw.tables / raw.cells
 create table if not exists raw.text_blocks (
@@ -93,6 +106,20 @@ create table if not exists raw.text_blocks (
     pages integer[],
     bbox double[],
     primary key (report_id, block_index)
+);
+-- where each line of the running text is printed: a sentence's lines are those its
+-- character range overlaps
+create table if not exists raw.text_lines (
+    report_id varchar not null,
+    block_index integer not null,
+    line_index integer not null,
+    char_start integer not null,      -- offset in raw.text_blocks.text where the line starts
+    page integer not null,
+    x0 double not null,
+    top double not null,
+    x1 double not null,
+    bottom double not null,
+    primary key (report_id, block_index, line_index)
 );
 create table if not exists raw.text_figures (
     report_id varchar not null,
@@ -122,7 +149,12 @@ create table if not exists raw.statement_figures (
     dimensions json,
     section varchar,
     page integer,
-    source_text varchar not null
+    source_text varchar not null,
+    block_index integer,              -- raw.text_blocks / raw.text_lines: the paragraph it is printed in
+    char_start integer,               -- the number's [start, end) in the paragraph's text
+    char_end integer,
+    sentence_start integer,           -- the statement's sentences' [start, end) in the paragraph's text
+    sentence_end integer
 );
 create table if not exists raw.statement_matches (
     report_id varchar not null,
@@ -135,7 +167,8 @@ create table if not exists raw.statement_matches (
 );
 """
 
-_REPORT_RELATIONS = ["raw.documents", "raw.tables", "raw.cells", "raw.text_blocks", "raw.text_figures",
+_REPORT_RELATIONS = ["raw.documents", "raw.tables", "raw.cells", "raw.dataset_columns", "raw.text_blocks",
+                     "raw.text_lines", "raw.text_figures",
                      "raw.statement_figures", "raw.statement_matches"]
 
 
@@ -320,7 +353,7 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
              edition.year, edition.published_on, edition.evidence, report.extractor_version,
              extracted_at.replace(tzinfo=None)],
         )
-        table_rows, cell_rows = [], []
+        table_rows, cell_rows, column_rows = [], [], []
         for t in report.tables:
             dataset, ambiguity = catalog.match_dataset(family, t)
             warnings = list(t.warnings) + ([f"not catalogued: {ambiguity}"] if ambiguity else [])
@@ -333,6 +366,8 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
                     dataset = None
                 else:
                     counts["dataset_rows"] += _load_dataset(con, report.report_id, t, dataset, mapping.positions)
+                    column_rows += [[report.report_id, t.table_id, dataset.dataset, c.name, p, c.type, c.label_zh]
+                                    for c, p in zip(dataset.columns, mapping.positions)]
                     counts["catalogued"] += 1
             counts["warnings"] += len(warnings)
             table_rows.append([
@@ -343,9 +378,10 @@ def load_report(con: duckdb.DuckDBPyConnection, report: ExtractedReport, catalog
             n_header = len(t.header)
             for c in t.cells:
                 cell_rows.append([report.report_id, t.table_id, c.row, c.col, c.row_span, c.col_span,
-                                  c.row < n_header, c.text, c.page])
+                                  c.row < n_header, c.text, c.page, c.boxes])
         _insert(con, "raw.tables", table_rows)
         _insert(con, "raw.cells", cell_rows)
+        _insert(con, "raw.dataset_columns", column_rows)
         counts["tables"] = len(table_rows)
         counts["cells"] = len(cell_rows)
         counts.update(_load_text(con, report, catalog, family, edition.year))
@@ -365,14 +401,16 @@ def _load_dataset(con, report_id: str, t: ExtractedTable, dataset: Dataset, posi
 
 def _load_text(con, report: ExtractedReport, catalog: Catalog, family: str | None, edition_year: int | None) -> dict:
     rid = report.report_id
-    blocks, figures = [], []
+    blocks, figures, lines = [], [], []
     for b in report.text_blocks:
         section = " > ".join(b.section)
         blocks.append([rid, b.index, b.kind, b.section, b.text, b.page, b.pages, b.bbox])
+        lines += [[rid, b.index, i, int(start), int(page), *box] for i, (start, page, *box) in enumerate(b.lines)]
         for i, f in enumerate(b.figures):
             figures.append([rid, b.index, f.sentence_index, i, f.text, f.unit, f.currency, f.range_with, f.page,
                             f.start, f.end, section, b.sentences[f.sentence_index]])
     _insert(con, "raw.text_blocks", blocks)
+    _insert(con, "raw.text_lines", lines)
     _insert(con, "raw.text_figures", figures)
     matches = match_report(report, family, list(catalog.statements))
     match_rows, statement_rows = [], []
@@ -383,7 +421,8 @@ def _load_text(con, report: ExtractedReport, catalog: Catalog, family: str | Non
                 statement_rows.append([rid, m.statement.statement, r["figure"], r["fact"], r["metric"], r["year"],
                                        r["value_printed"], r["unit_printed"],
                                        json.dumps(r["dimensions"], ensure_ascii=False), m.section, m.page,
-                                       m.source_text])
+                                       m.source_text, m.block_index, *(r["span"] or (None, None)),
+                                       *(m.sentence_span or (None, None))])
     _insert(con, "raw.statement_matches", match_rows)
     _insert(con, "raw.statement_figures", statement_rows)
     return {"text_blocks": len(blocks), "text_figures": len(figures), "statement_figures": len(statement_rows),

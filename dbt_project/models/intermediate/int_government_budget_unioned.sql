@@ -20,7 +20,7 @@ alliance as (
 )
 
 select
-    report_id, source_table, source_page, source_row,
+    report_id, source_table, source_page, source_row, fy as source_column,
     'takeoff_plan_2013' as plan_code,
     '臺灣生技產業起飛行動方案' as plan_zh,
     domain_zh,
@@ -34,7 +34,7 @@ from takeoff
 union all
 
 select
-    report_id, source_table, source_page, source_row,
+    report_id, source_table, source_page, source_row, budget_column as source_column,
     'alliance_plan_2017' as plan_code,
     plan_name_zh as plan_zh,
     null as domain_zh,

@@ -13,6 +13,7 @@ select
     source_table,
     source_page,
     source_row,
+    year_column as source_column,
     try_cast(substr(year_column, 2) as integer) as year,
     metric_zh,
     case metric_zh

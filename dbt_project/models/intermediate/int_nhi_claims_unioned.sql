@@ -18,8 +18,8 @@ domestic as (
     on y2019, y2020, y2021, y2022, y2023, y2024 into name year_column value amount_printed
 )
 
-select report_id, source_table, source_page, 'first_launch_new_drugs' as drug_group,
+select report_id, source_table, source_page, source_row, year_column as source_column, 'first_launch_new_drugs' as drug_group,
        try_cast(substr(year_column, 2) as integer) as year, amount_printed from first_launch
 union all
-select report_id, source_table, source_page, 'domestic_new_drugs_2019_2024' as drug_group,
+select report_id, source_table, source_page, source_row, year_column as source_column, 'domestic_new_drugs_2019_2024' as drug_group,
        try_cast(substr(year_column, 2) as integer) as year, amount_printed from domestic

@@ -2,17 +2,17 @@
 -- plan (form B003, full term). The first number of the printed target is the value
 -- (a range "2-6件" keeps its upper bound in target_value_max); its unit is the text after it.
 with takeoff as (
-    select report_id, source_table, source_page, source_row, 'takeoff_plan_2013' as plan_code,
+    select report_id, source_table, source_page, source_row, 'target_printed' as source_column, 'takeoff_plan_2013' as plan_code,
            programme_zh, fiscal_year, indicator_zh, target_printed
     from {{ ref('stg_takeoff_plan__pharma_kpis') }}
     union all
-    select report_id, source_table, source_page, source_row, 'takeoff_plan_2013',
+    select report_id, source_table, source_page, source_row, 'target_printed', 'takeoff_plan_2013',
            programme_zh, fiscal_year, indicator_zh, target_printed
     from {{ ref('stg_takeoff_plan__talent_kpis') }}
 ),
 
 alliance as (
-    select report_id, source_table, source_page, source_row, 'alliance_plan_2017' as plan_code,
+    select report_id, source_table, source_page, source_row, 'output_target_zh' as source_column, 'alliance_plan_2017' as plan_code,
            attribute_zh as programme_zh, null::integer as fiscal_year,
            indicator_zh, output_target_zh as target_printed
     from {{ ref('stg_alliance_plan__kpi_full_term') }}
@@ -46,7 +46,7 @@ numbers as (
 
 -- money targets in TWD, as every other mart; the printed number and unit stay beside them
 select
-    report_id, source_table, source_page, source_row, plan_code, programme_zh, fiscal_year, indicator_zh,
+    report_id, source_table, source_page, source_row, source_column, plan_code, programme_zh, fiscal_year, indicator_zh,
     target_printed,
     case when twd_multiplier is not null then target_value_printed * twd_multiplier
          else target_value_printed end as target_value,

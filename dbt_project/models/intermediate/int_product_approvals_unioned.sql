@@ -8,7 +8,7 @@ select
     null as product_category_zh, null as indication_zh,
     true as is_first_launch_nhi, false as is_novel_device, false as is_class_iii_device,
     null as nhi_status, null as nhi_status_zh, null::date as nhi_listed_date, null::double as nhi_listing_price_twd,
-    report_id, source_table, source_page, 1 as source_priority
+    report_id, source_table, source_page, source_row, 1 as source_priority
 from {{ ref('stg_whitepaper__first_launch_drugs') }}
 union all
 select
@@ -17,7 +17,7 @@ select
     null, null,
     false, false, false,
     nhi_status, nhi_status_zh, nhi_listed_date, nhi_listing_price_twd,
-    report_id, source_table, source_page, 2
+    report_id, source_table, source_page, source_row, 2
 from {{ ref('stg_whitepaper__domestic_new_drug_nhi_status') }}
 union all
 select
@@ -26,7 +26,7 @@ select
     product_type_zh, indication_zh,
     false, false, false,
     null, null, null, null,
-    report_id, source_table, source_page, 3
+    report_id, source_table, source_page, source_row, 3
 from {{ ref('stg_whitepaper__domestic_new_drug_approvals') }}
 union all
 select
@@ -35,7 +35,7 @@ select
     null, intended_use_zh,
     false, true, false,
     null, null, null, null,
-    report_id, source_table, source_page, 4
+    report_id, source_table, source_page, source_row, 4
 from {{ ref('stg_whitepaper__novel_devices') }}
 union all
 select
@@ -44,7 +44,7 @@ select
     null, intended_use_zh,
     false, false, true,
     null, null, null, null,
-    report_id, source_table, source_page, 5
+    report_id, source_table, source_page, source_row, 5
 from {{ ref('stg_whitepaper__class_iii_devices') }}
 union all
 select
@@ -53,5 +53,5 @@ select
     product_type_zh, efficacy_zh,
     false, false, false,
     null, null, null, null,
-    report_id, source_table, source_page, 6
+    report_id, source_table, source_page, source_row, 6
 from {{ ref('stg_whitepaper__agricultural_biologics_approvals') }}

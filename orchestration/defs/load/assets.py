@@ -18,7 +18,8 @@ from ..resources import WarehouseResource
 from ..tags import FULL_TAG
 from ..versions import judging_version
 
-RAW_CORE = ["documents", "tables", "cells", "text_blocks", "text_figures", "statement_figures", "statement_matches"]
+RAW_CORE = ["documents", "tables", "cells", "dataset_columns", "text_blocks", "text_lines", "text_figures",
+            "statement_figures", "statement_matches"]
 
 
 def raw_asset_specs(catalog: Catalog) -> list[dg.AssetSpec]:

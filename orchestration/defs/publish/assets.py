@@ -1,4 +1,4 @@
-"""Publication and what follows from it: the Parquet exports and the PostgreSQL copy are
+"""Publication and what follows from it: the Parquet exports, the site and the PostgreSQL copy are
 assets downstream of the published warehouse, so that every way a refresh runs (the CLI,
 a sensor, the schedule) publishes the same things."""
 
@@ -9,7 +9,7 @@ import shutil
 import dagster as dg
 
 from ...catalog import Catalog
-from ...publication import PublishError, publish, publish_postgres, write_exports
+from ...publication import PublishError, publish, publish_postgres, write_exports, write_site
 from ...locking import hold_for_run
 from ..resources import WarehouseResource
 from ..versions import refresh_fingerprint
@@ -49,6 +49,18 @@ def warehouse_exports(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     hold_for_run(paths.lock)
     context.log.info(f"writing the exports of run {context.run.run_id} to {paths.exports}")
     return dg.MaterializeResult(metadata=write_exports(paths.published, paths.exports, context.run.run_id))
+
+
+@dg.asset(group_name="publish", deps=["published_warehouse"], kinds={"html"})
+def warehouse_site(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """The browsable site of the published warehouse in warehouse/site/: the marts with their
+    dictionary, and every row one click from the printed page it was read from."""
+    paths = warehouse.paths
+    hold_for_run(paths.lock)
+    summary = write_site(paths.published, paths.inbox, paths.site)
+    context.log.info(f"site of run {context.run.run_id}: {paths.site / 'index.html'} "
+                     f"({summary['page_images']} page images)")
+    return dg.MaterializeResult(metadata=summary)
 
 
 @dg.asset(group_name="publish", deps=["published_warehouse"], kinds={"postgres"}, output_required=False)

@@ -1,9 +1,10 @@
 """The marts' dictionary and keys, recorded in the warehouse they describe.
 
-Every mart column's English description, Chinese label and unit (the dbt docs and the
+Every mart's description, Chinese name and subject (its folder under models/marts), every
+mart column's English description, Chinese label and unit (the dbt docs and the
 columns' `meta`), and each mart's grain and references to its dimensions (its `unique`,
 `unique_combination` and `relationships` tests) go into `audit.mart_columns` and
-`audit.mart_keys`, so that exports, PostgreSQL and the site read them from the published
+`audit.mart_keys` (and the marts themselves into `audit.marts`), so that exports, PostgreSQL and the site read them from the published
 file alone.
 """
 
@@ -11,6 +12,12 @@ import duckdb
 
 DICTIONARY_DDL = """
 create schema if not exists audit;
+create or replace table audit.marts (
+    mart varchar not null,
+    subject varchar not null,           -- core | investment | clinical_trials | approvals | talent | plans
+    description varchar,
+    label_zh varchar
+);
 create or replace table audit.mart_columns (
     mart varchar not null,
     position integer not null,
@@ -62,14 +69,20 @@ def mart_keys(manifest: dict) -> list[tuple]:
 
 
 def record_mart_dictionary(db, manifest: dict) -> None:
-    columns = []
+    columns, marts = [], []
     for n in mart_nodes(manifest).values():
+        fqn = n.get("fqn") or []
+        marts.append([n.get("alias") or n["name"], fqn[-2] if len(fqn) >= 3 else "core",
+                      " ".join((n.get("description") or "").split()) or None,
+                      (n.get("config", {}).get("meta") or n.get("meta") or {}).get("label_zh")])
         for i, c in enumerate(n.get("columns", {}).values()):
             meta = c.get("meta") or {}
             columns.append([n.get("alias") or n["name"], i + 1, c["name"], c.get("data_type"),
                             (c.get("description") or "").strip() or None, meta.get("label_zh"), meta.get("unit")])
     with duckdb.connect(str(db)) as con:
         con.execute(DICTIONARY_DDL)
+        if marts:
+            con.executemany("insert into audit.marts values (?, ?, ?, ?)", marts)
         if columns:
             con.executemany("insert into audit.mart_columns values (?, ?, ?, ?, ?, ?, ?)", columns)
         keys = mart_keys(manifest)

@@ -28,6 +28,8 @@ select
     u.approvals,
     u.report_id,
     u.source_table,
-    u.source_page
+    u.source_page,
+    u.source_row,
+    u.drug_category as source_column
 from unpivoted u
 left join {{ ref('dim_therapeutic_area') }} a on a.therapeutic_area_zh = u.therapeutic_area_zh

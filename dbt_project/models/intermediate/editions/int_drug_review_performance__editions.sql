@@ -9,5 +9,7 @@ select
     first_round_approval_rate_pct,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    null::varchar as source_column
 from {{ ref('stg_whitepaper__drug_reviews') }}

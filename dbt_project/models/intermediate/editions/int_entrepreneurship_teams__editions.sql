@@ -26,5 +26,7 @@ select
     try_cast(value as integer) as value,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    domain_year as source_column
 from unpivoted

@@ -14,5 +14,7 @@ select
     unit_printed,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    source_column
 from {{ ref('int_government_budget_unioned') }}

@@ -29,5 +29,7 @@ select
     try_cast(graduates as integer) as graduates,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    degree as source_column
 from unpivoted

@@ -25,7 +25,9 @@ select
     '新臺幣億元' as unit_printed,
     s.report_id,
     s.source_table,
-    s.source_page
+    s.source_page,
+    s.source_row,
+    null::varchar as source_column
 from segments s
 join {{ ref('dim_industry_segment') }} d
     on d.segment_zh = regexp_replace(s.segment_zh, '^[-－—\s]+', '')

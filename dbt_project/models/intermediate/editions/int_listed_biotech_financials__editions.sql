@@ -26,5 +26,7 @@ select
          else '新臺幣億元' end as unit_printed,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    source_column
 from metrics

@@ -8,5 +8,7 @@ select
     '新臺幣萬元' as unit_printed,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    source_column
 from {{ ref('int_nhi_claims_unioned') }}

@@ -15,5 +15,7 @@ select
     share_pct,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    year_column as source_column
 from unpivoted

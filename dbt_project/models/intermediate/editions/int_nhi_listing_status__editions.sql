@@ -20,5 +20,7 @@ select
     try_cast(drugs as integer) as drugs,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    year_column as source_column
 from unpivoted

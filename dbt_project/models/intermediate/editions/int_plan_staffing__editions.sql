@@ -29,6 +29,8 @@ select
     person_years,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    staffing_column as source_column
 from parsed
 where grade <> 'total' or fiscal_year not in (select fiscal_year from with_breakdown)

@@ -14,5 +14,7 @@ select
     rank_to,
     report_id,
     source_table,
-    source_page
+    source_page,
+    source_row,
+    null::varchar as source_column
 from {{ ref('stg_alliance_plan__university_rankings') }}

@@ -37,6 +37,8 @@ select
     string_agg(distinct source_table, ',' order by source_table) as source_tables,
     arg_min(report_id, preference) as report_id,
     arg_min(source_table, preference) as source_table,
-    arg_min(source_page, preference) as source_page
+    arg_min(source_page, preference) as source_page,
+    arg_min(source_row, preference) as source_row,
+    null::varchar as source_column
 from appearances
 group by licence_no

@@ -9,6 +9,8 @@ select
     s.is_new_drug_zh,
     s.report_id,
     s.source_table,
-    s.source_page
+    s.source_page,
+    s.source_row,
+    null::varchar as source_column
 from {{ ref('stg_whitepaper__animal_biologics_field_trials') }} s
 left join {{ ref('stg_twbio__tables') }} t on t.report_id = s.report_id and t.table_id = s.source_table

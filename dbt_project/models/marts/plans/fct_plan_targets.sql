@@ -14,5 +14,6 @@ select
     report_id,
     source_table,
     source_page,
-    source_row
+    source_row,
+    source_column
 from {{ ref('int_plan_targets_unioned') }}

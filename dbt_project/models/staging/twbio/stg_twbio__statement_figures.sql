@@ -25,7 +25,12 @@ renamed as (
         dimensions ->> 'category' as category,
         section as source_section,
         page as source_page,
-        source_text
+        source_text,
+        block_index,
+        char_start,
+        char_end,
+        sentence_start,
+        sentence_end
     from source
 )
 

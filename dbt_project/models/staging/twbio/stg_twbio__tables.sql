@@ -6,6 +6,7 @@ select
     caption,
     unit as unit_printed,
     page,
+    n_header_rows,
     dataset,
     case when regexp_matches(caption, '\d{4}\s*[~～-]\s*\d{4}') then null
          else try_cast(regexp_extract(caption, '(\d{4})\s*年', 1) as integer) end as caption_year
