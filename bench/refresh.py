@@ -5,8 +5,8 @@
 
 Each scenario runs `twbio refresh` in a child process against a fresh warehouse under a
 temp directory and reports wall time, the stages (extract, raw load, dbt build, checks,
-publish, from the run's own records) and the peak memory of the refresh process and of
-its children (dbt).
+publish, exports, site, from the run's own records) and the peak memory of the refresh
+process and of its children (dbt).
 
   full        the five sample reports, nothing cached
   no-op       the same again, nothing changed
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TWBIO = str(Path(sys.executable).with_name("twbio"))
-STAGES = ["extract", "raw load", "dbt build", "checks", "publish", "exports"]
+STAGES = ["extract", "raw load", "dbt build", "checks", "publish", "exports", "site"]
 
 
 def run(home: Path, *args: str) -> dict:

@@ -6,10 +6,24 @@ data is wrong: do not publish) or "warning" (the source prints something inconsi
 publish and flag).
 """
 
-from .dbt_findings import dbt_test_outcomes  # noqa: F401
-from .report import write_quality_pages  # noqa: F401
-from .runner import BLOCKING, WARNING, SuiteSpec, ValidationOutcome, run_suites  # noqa: F401
-from .suites import ALL_SUITES  # noqa: F401
+import importlib
+
+# The package's API, imported when first used: a refresh that finds nothing to do asks for
+# suites_version() only, and should not pay for importing Great Expectations and pandas.
+_EXPORTS = {
+    "dbt_test_outcomes": "dbt_findings", "write_quality_pages": "report", "BLOCKING": "runner",
+    "WARNING": "runner", "SuiteSpec": "runner", "ValidationOutcome": "runner", "run_suites": "runner",
+    "ALL_SUITES": "suites",
+}
+__all__ = [*_EXPORTS, "suites_version"]
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def suites_version() -> str:

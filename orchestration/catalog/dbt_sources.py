@@ -28,9 +28,9 @@ def render(catalog: Catalog) -> dict[Path, str]:
         tables = []
         for d in datasets:
             cols = [
-                {"name": "report_id", "description": "Source report (raw.documents.report_id).", "data_tests": ["not_null"]},
+                {"name": "report_id", "description": "Source report (raw.documents.report_id)."},
                 {"name": "table_id", "description": "Printed table number, or a stable slug for an uncaptioned table."},
-                {"name": "source_page", "description": "PDF page (1-based) the row is printed on.", "data_tests": ["not_null"]},
+                {"name": "source_page", "description": "PDF page (1-based) the row is printed on."},
                 {"name": "row_number", "description": "Body row number within the logical table (1-based)."},
             ]
             for c in d.columns:
@@ -43,6 +43,7 @@ def render(catalog: Catalog) -> dict[Path, str]:
                                + (f" Printed unit: {d.unit_printed}." if d.unit_printed else ""),
                 "config": {"meta": {"subject": d.subject, "table_id": d.table_id,
                                      "caption_pattern": d.caption_pattern, "key": list(d.key)}},
+                "data_tests": [{"not_null_columns": {"arguments": {"columns": ["report_id", "source_page"]}}}],
                 "columns": cols,
             })
         doc = {"version": 2, "sources": [{

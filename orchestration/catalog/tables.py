@@ -17,7 +17,7 @@ import yaml
 from extractors import ExtractedReport, ExtractedTable, normalise_label
 
 from . import statements as statement_catalog
-from .statements import Statement
+from .statements import SAFE_LOADER, Statement
 
 CATALOG_PATH = Path(__file__).resolve().parent / "tables.yml"
 
@@ -75,7 +75,7 @@ class Catalog:
     def load(cls, path: Path = CATALOG_PATH, statements_path: Path = statement_catalog.STATEMENTS_PATH) -> "Catalog":
         text = path.read_text(encoding="utf-8")
         version = hashlib.sha256((text + "\0" + statements_path.read_text(encoding="utf-8")).encode()).hexdigest()[:16]
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=SAFE_LOADER)
         datasets = []
         for d in doc.get("datasets", []):
             cols = tuple(Column(**c) for c in d["columns"])

@@ -16,14 +16,12 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-import dagster as dg
 import duckdb
 
 from ..catalog import Catalog
 from ..load import is_cached, known_reports, load_held_back, read_cached, scan_inbox
 from ..locking import refresh_lock
 from ..paths import WarehousePaths
-from .instance import LAUNCHED_BY_TAG, fail_interrupted_runs, open_instance
 
 
 class WarehouseNotWritable(Exception):
@@ -124,8 +122,6 @@ def sync_exports(paths: WarehousePaths) -> str | None:
     """The exports belong to the publication the warehouse file belongs to: when they do
     not (a refresh killed or out of disk between the swap and the exports), they are
     written again from the published file. Returns the run id they were rebuilt for."""
-    from ..publication import write_exports
-
     run = published_run(paths)
     if run is None:
         return None
@@ -136,6 +132,8 @@ def sync_exports(paths: WarehousePaths) -> str | None:
         current = None
     if current == run:
         return None
+    from ..publication import write_exports
+
     write_exports(paths.published, paths.exports, run)
     return run
 
@@ -191,10 +189,15 @@ def _launch(paths: WarehousePaths, scan, *, full: bool, echo, verbose: bool, kee
             jobs: int | None) -> RefreshResult:
     """The extraction run (when anything is new) and the build run, on the warehouse's
     instance; the caller holds the lock."""
+    # Dagster is imported only when there is work: a refresh with nothing to do stops
+    # before, in well under a second
+    import dagster as dg
+
     from .. import definitions
     from ..defs.extract import extraction_request
     from ..defs.tags import FULL_TAG, HELD_BACK_TAG
     from ..load.worker import LAUNCHER_ENV
+    from .instance import LAUNCHED_BY_TAG, fail_interrupted_runs, open_instance
 
     # the extraction workers stop when this process is gone (orchestration.load.worker)
     os.environ[LAUNCHER_ENV] = str(os.getpid())
@@ -301,7 +304,7 @@ def _check_writable(paths: WarehousePaths) -> None:
 def _up_to_date(paths: WarehousePaths, scan) -> bool:
     """The inbox files, their extractions and every stage's code are those the published
     warehouse was built from (decided before Dagster runs anything)."""
-    from ..defs.transform import ensure_manifest
+    from ..defs.transform.project import ensure_manifest
     from ..defs.versions import published_fingerprint, refresh_fingerprint
 
     published = published_fingerprint(paths.published)

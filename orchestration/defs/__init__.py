@@ -10,19 +10,6 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import dagster as dg
-from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource
-
-from ..catalog import Catalog
-from .automation import build_after_extractions, daily_inbox_check, jobs
-from .check import validated_warehouse
-from .extract import inbox_sensor, report_tables
-from .logging import progress_logger
-from .load import raw_warehouse
-from .publish import postgres_marts, published_warehouse, warehouse_exports, warehouse_site
-from .resources import WarehouseResource
-from .transform import DBT_PROJECT, DbtTranslator, dbt_models, ensure_manifest
-
 
 def _dbt_executable() -> str:
     # the dbt next to this interpreter, so an un-activated virtualenv works too
@@ -31,7 +18,22 @@ def _dbt_executable() -> str:
 
 
 @lru_cache(maxsize=1)
-def build_definitions() -> dg.Definitions:
+def build_definitions():
+    # imported here: importing the package (for .versions, say) must not load Dagster and dbt
+    import dagster as dg
+    from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource
+
+    from ..catalog import Catalog
+    from .automation import build_after_extractions, daily_inbox_check, jobs
+    from .check import validated_warehouse
+    from .extract import inbox_sensor, report_tables
+    from .logging import progress_logger
+    from .load import raw_warehouse
+    from .publish import postgres_marts, published_warehouse, warehouse_exports, warehouse_site
+    from .resources import WarehouseResource
+    from .transform.assets import DbtTranslator, dbt_models
+    from .transform.project import dbt_project, ensure_manifest
+
     ensure_manifest()
     catalog = Catalog.load()
     models = dbt_models(DbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False)))
@@ -44,6 +46,6 @@ def build_definitions() -> dg.Definitions:
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
         resources={
             "warehouse": WarehouseResource.from_env(),
-            "dbt": DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=_dbt_executable()),
+            "dbt": DbtCliResource(project_dir=dbt_project(), dbt_executable=_dbt_executable()),
         },
     )

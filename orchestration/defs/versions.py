@@ -20,14 +20,14 @@ from extractors import __version__ as EXTRACTOR_VERSION
 from ..catalog import Catalog
 from ..load import cache_signature, raw_code_version
 from ..paths import WarehousePaths
-from .transform.project import DBT_PROJECT
+from .transform.project import MANIFEST_PATH
 
 
 def dbt_code_version(manifest: dict | None = None) -> str:
     """dbt's checksums of every model, seed, test and macro, with the versions of dbt,
     its adapter and DuckDB (a model built by another version is built again)."""
     if manifest is None:
-        manifest = json.loads(DBT_PROJECT.manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
     h = hashlib.sha256()
     for uid in sorted(manifest["nodes"]):
         h.update(f"{uid}\0{manifest['nodes'][uid].get('checksum', {}).get('checksum', '')}\n".encode())

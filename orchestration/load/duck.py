@@ -4,9 +4,12 @@ transaction each; a DataFrame is visible to SQL for one block."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:

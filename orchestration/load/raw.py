@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import duckdb
-import pandas as pd
 
 from extractors import ExtractedReport, ExtractedTable, __version__ as EXTRACTOR_VERSION
 
@@ -293,6 +292,8 @@ def reset_raw_layer(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
 def delete_reports(con: duckdb.DuckDBPyConnection, catalog: Catalog, report_ids: list[str]) -> None:
     if not report_ids:
         return
+    import pandas as pd  # here: the up-to-date check imports this module and loads nothing
+
     with registered(con, "_twbio_gone", pd.DataFrame({"report_id": report_ids})), transaction(con):
         for rel in report_relations(catalog):
             con.execute(f"delete from {rel} where report_id in (select report_id from _twbio_gone)")
@@ -434,6 +435,8 @@ def _insert(con, relation: str, rows: list[list]) -> None:
     a statement per row (executemany made the raw load of 50 reports 46 s)."""
     if not rows:
         return
+    import pandas as pd
+
     with registered(con, "_twbio_rows", pd.DataFrame(rows, dtype=object)):
         con.execute(f"insert into {relation} select * from _twbio_rows")
 

@@ -1,6 +1,4 @@
-"""Transform: the dbt models (staging, intermediate, marts) and their tests."""
+"""Transform: the dbt models (staging, intermediate, marts) and their tests.
 
-from .assets import DbtTranslator, dbt_models
-from .project import DBT_PROJECT, ensure_manifest
-
-__all__ = ["DBT_PROJECT", "DbtTranslator", "dbt_models", "ensure_manifest"]
+`assets` holds the dbt assets (it loads dagster-dbt); `project` the project's paths and its
+manifest, which the CLI's up-to-date check reads without loading Dagster."""

@@ -19,10 +19,11 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from ...locking import hold_for_run
+from ...paths import DBT_PROJECT_DIR
 from ..tags import FULL_TAG
 from ..resources import WarehouseResource
 from .dictionary import record_mart_dictionary
-from .project import DBT_PROJECT
+from .project import MANIFEST_PATH
 
 
 class DbtTranslator(DagsterDbtTranslator):
@@ -69,7 +70,7 @@ def selection(manifest: dict, changed_relations: list[str], state_ok: bool) -> l
 
 
 def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
-    @dbt_assets(manifest=DBT_PROJECT.manifest_path, dagster_dbt_translator=translator, name="dbt_models")
+    @dbt_assets(manifest=MANIFEST_PATH, dagster_dbt_translator=translator, name="dbt_models")
     def _dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
         """Staging, intermediate and mart models, and their tests (dbt build).
 
@@ -77,7 +78,7 @@ def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
         unchanged since the published build, are reported with `rebuilt: false`."""
         paths = warehouse.paths
         hold_for_run(paths.lock)
-        manifest = json.loads(DBT_PROJECT.manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
         target, logs = paths.dbt_dir / "target", paths.dbt_dir / "logs"
         state = paths.dbt_state / "manifest.json"
         with duckdb.connect(str(paths.build_db), read_only=True) as con:
@@ -124,7 +125,7 @@ def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
                                  metadata={"failed": dg.MetadataValue.json(failed)})
         record_mart_dictionary(paths.build_db, manifest)
         # the manifest this build was made with becomes the state of the next, once published
-        shutil.copy2(DBT_PROJECT.manifest_path, paths.build_dir / "manifest.json")
+        shutil.copy2(MANIFEST_PATH, paths.build_dir / "manifest.json")
 
     return _dbt_models
 
@@ -192,7 +193,7 @@ def _listed(selectors: list[str], state, target, logs) -> set[str]:
     from dbt.cli.main import dbtRunner
 
     res = dbtRunner().invoke([
-        "ls", "--project-dir", str(DBT_PROJECT.project_dir), "--profiles-dir", str(DBT_PROJECT.profiles_dir),
+        "ls", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
         "--target-path", str(target), "--log-path", str(logs), "--quiet", "--resource-type", "model",
         "--resource-type", "seed", "--output", "json", "--output-keys", "unique_id", "--select", *selectors,
         "--state", str(state)])

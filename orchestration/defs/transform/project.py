@@ -9,11 +9,21 @@ import fcntl
 import os
 from pathlib import Path
 
-from dagster_dbt import DbtProject
+from functools import lru_cache
 
 from ...paths import DBT_PROJECT_DIR
 
-DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+MANIFEST_PATH = DBT_PROJECT_DIR / "target" / "manifest.json"
+
+
+@lru_cache(maxsize=1)
+def dbt_project():
+    """The project as dagster-dbt knows it (imported on demand: it loads dbt)."""
+    from dagster_dbt import DbtProject
+
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+    assert project.manifest_path == MANIFEST_PATH, project.manifest_path
+    return project
 
 
 def _newest_source_mtime(root: Path) -> float:
@@ -33,7 +43,7 @@ def ensure_manifest() -> Path:
     `dagster dev` would do this through prepare_if_dev(); the CLI, the tests and CI load
     the definitions directly, so the manifest is prepared here for all of them.
     """
-    manifest = DBT_PROJECT.manifest_path
+    manifest = MANIFEST_PATH
     if _fresh(manifest):
         return manifest
     manifest.parent.mkdir(parents=True, exist_ok=True)
