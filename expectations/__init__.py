@@ -13,6 +13,7 @@ import importlib
 _EXPORTS = {
     "dbt_test_outcomes": "dbt_findings", "write_quality_pages": "report", "BLOCKING": "runner",
     "WARNING": "runner", "SuiteSpec": "runner", "ValidationOutcome": "runner", "run_suites": "runner",
+    "warm_up": "runner",
     "ALL_SUITES": "suites",
 }
 __all__ = [*_EXPORTS, "suites_version"]

@@ -81,6 +81,14 @@ class ValidationOutcome:
         return f"[{self.severity}] {self.suite}: {self.expectation}{where} failed (observed {self.observed}){rows}"
 
 
+def warm_up() -> None:
+    """Import Great Expectations in the background (about 4 s: it loads scipy), so that a
+    build that starts this while dbt runs in its own process finds it loaded for the gate."""
+    import threading
+
+    threading.Thread(target=lambda: __import__("great_expectations"), name="gx-import", daemon=True).start()
+
+
 class _Context:
     """One GX ephemeral context for the whole refresh: creating one costs about a second."""
 

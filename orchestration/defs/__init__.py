@@ -21,7 +21,7 @@ def _dbt_executable() -> str:
 def build_definitions():
     # imported here: importing the package (for .versions, say) must not load Dagster and dbt
     import dagster as dg
-    from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource
+    from dagster_dbt import DagsterDbtTranslatorSettings
 
     from ..catalog import Catalog
     from .automation import build_after_extractions, daily_inbox_check, jobs
@@ -32,6 +32,7 @@ def build_definitions():
     from .publish import postgres_marts, published_warehouse, warehouse_exports, warehouse_site
     from .resources import WarehouseResource
     from .transform.assets import DbtTranslator, dbt_models
+    from .transform.cli_resource import DbtCoreCliResource
     from .transform.project import dbt_project, ensure_manifest
 
     ensure_manifest()
@@ -46,6 +47,6 @@ def build_definitions():
         loggers={"console": dg.colored_console_logger, "progress": progress_logger},
         resources={
             "warehouse": WarehouseResource.from_env(),
-            "dbt": DbtCliResource(project_dir=dbt_project(), dbt_executable=_dbt_executable()),
+            "dbt": DbtCoreCliResource(project_dir=dbt_project(), dbt_executable=_dbt_executable()),
         },
     )

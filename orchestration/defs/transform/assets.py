@@ -18,6 +18,8 @@ import dagster as dg
 import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from expectations import warm_up
+
 from ...locking import hold_for_run
 from ...paths import DBT_PROJECT_DIR
 from ..tags import FULL_TAG
@@ -106,6 +108,8 @@ def dbt_models(translator: DbtTranslator) -> dg.AssetsDefinition:
         context.log.info(f"dbt: {len(relations) - len(kept)} of {len(relations)} models and seeds to build"
                          + ("" if selectors is None else f" ({' '.join(selectors)})"))
         if rebuilt is None or rebuilt:
+            # the gate's next: its library loads while dbt works in its own process
+            warm_up()
             with _build_env(paths.build_db):
                 invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
                 # the models' materializations; a test's result is in dbt's run results and,

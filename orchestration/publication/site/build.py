@@ -142,7 +142,8 @@ class _Writer:
         self.images = images
         self.missing = missing
         self.reports = {r["report_id"]: r for r in data.reports}
-        self.table_facts = data.sources[data.sources["source_kind"] == "table_cell"]
+        table_facts = data.sources[data.sources["source_kind"] == "table_cell"]
+        self.table_facts = {key: g for key, g in table_facts.groupby(["report_id", "source_table"], sort=False)}
         self.statement_facts = data.sources[data.sources["source_kind"] == "text_line"]
         # which marts read each statement, so that a statement's page names them
         self.statement_marts: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -331,16 +332,20 @@ class _Writer:
     def table_view(self, rid: str, tid: str) -> str:
         t = self.d.tables[(rid, tid)]
         cells = self.d.cells.get((rid, tid), [])
-        facts = self.table_facts[(self.table_facts["report_id"] == rid) & (self.table_facts["source_table"] == tid)]
+        facts = self.table_facts.get((rid, tid))
         selection: dict[str, dict] = {}
-        for (mart, row, col), g in facts.groupby(["mart", "source_row", "source_column"], dropna=False, sort=True):
-            key = fact_key(mart, row, _none(col))
-            values = g[g["is_value"]]
-            selection[key] = {
-                "mart": mart, "row": int(row), "column": _none(col), "year": _none(g["year"].iloc[0]),
-                "cells": sorted({(int(r.table_row), int(r.table_col), bool(r.is_value)) for r in g.itertuples()}),
-                "printed": " | ".join(dict.fromkeys(str(x) for x in values["printed_text"])),
-            }
+        for rec in ([] if facts is None else facts.to_dict("records")):
+            key = fact_key(rec["mart"], rec["source_row"], _none(rec["source_column"]))
+            s = selection.setdefault(key, {"mart": rec["mart"], "row": int(rec["source_row"]),
+                                           "column": _none(rec["source_column"]), "year": _none(rec["year"]),
+                                           "cells": set(), "printed": []})
+            s["cells"].add((int(rec["table_row"]), int(rec["table_col"]), bool(rec["is_value"])))
+            if rec["is_value"]:
+                s["printed"].append((int(rec["table_col"]), str(rec["printed_text"])))
+        for s in selection.values():
+            s["cells"] = sorted(s["cells"])
+            s["printed"] = " | ".join(dict.fromkeys(text for _, text in sorted(s["printed"])))
+        selection = dict(sorted(selection.items(), key=lambda kv: (kv[1]["mart"], kv[1]["row"], kv[1]["column"] or "")))
         pages = sorted({int(c["page"]) for c in cells})
         body = [self._report_line(rid), f'<h1>{escape(t["caption"] or tid)}</h1><dl class="facts">',
                 f"<dt>table</dt><dd><code>{escape(tid)}</code> ({escape(t['strategy'] or '')})</dd>",
