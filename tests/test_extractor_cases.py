@@ -1,5 +1,7 @@
 """Extractor behaviour on small generated PDFs: one case per feature."""
 
+from pathlib import Path
+
 import pytest
 
 import pdf_factory as pdfs
@@ -251,3 +253,18 @@ def test_every_prose_line_records_where_it_is_printed(tmp_path):
             for (start, page, *box), end in zip(b.lines, starts[1:]):
                 printed = _chars_inside(pdf.pages[int(page) - 1], box)
                 assert printed == "".join(b.text[int(start):end].split()), (b.index, start, printed)
+
+
+def test_a_row_cut_by_the_page_break_keeps_a_box_on_each_page(extracted_samples):
+    """A cell whose text runs over the page break (a sample report's table) has one box per
+    page, and the characters in them, page after page, are its text."""
+    import pdfplumber
+
+    paths, reports = extracted_samples
+    cut = [(r, t, c) for r in reports.values() for t in r.tables for c in t.cells if len(c.boxes) > 1]
+    assert cut, "the samples print rows cut by a page break"
+    for report, t, c in cut:
+        assert [b[0] for b in c.boxes] == sorted({b[0] for b in c.boxes}), c  # one per page, in order
+        with pdfplumber.open(paths.inbox / Path(report.path).name) as pdf:
+            printed = "".join(_chars_inside(pdf.pages[int(b[0]) - 1], b[1:]) for b in c.boxes)
+        assert printed == "".join(c.text.split()), (t.table_id, c.row, c.col, printed)
