@@ -1,7 +1,6 @@
 """Figures printed only in the running text: paragraphs, printed numbers, catalogued
 statements and the marts they feed."""
 
-import hashlib
 import json
 import re
 import shutil
