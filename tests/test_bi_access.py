@@ -604,3 +604,21 @@ def test_serve_command_serves_the_site(home):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_mart_page_rows_filter_and_sort_in_the_browser(home, tmp_path):
+    """The filter box and the column headers, driven by a shared view link
+    (#filter=…&sort=…&dir=desc), as the browser runs the page's script."""
+    import re
+
+    page = home.site / "marts" / "fct_drug_review_performance.html"
+    dom = _browser_dom(page.as_uri() + "#filter=nda&sort=year&dir=desc", tmp_path)
+    body = dom[dom.index('<table class="rows'):]
+    rows = re.findall(r"<tr( hidden=\"\")?>(.*?)</tr>", body[body.index("<tbody>"):], flags=re.S)
+    shown = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, flags=re.S)]
+             for hidden, tr in rows if not hidden]
+    assert len(rows) == 10 and len(shown) == 5
+    assert all("nda" in cells for cells in shown)
+    years = [int(cells[1]) for cells in shown]  # the first column after the source link
+    assert years == sorted(years, reverse=True) == [2024, 2023, 2022, 2021, 2020]
+    assert "5 of 10 rows" in dom

@@ -1,5 +1,6 @@
-// twbio site: sorting and filtering of row tables, and the selected fact of a source view
-// (#fact=<mart>|<row>|<column> on a table, #figure=<name> on a statement).
+// twbio site: sorting and filtering of row tables (also from the link: #filter=…&sort=…&dir=…),
+// and the selected fact of a source view (#fact=<mart>|<row>|<column> on a table,
+// #figure=<name> on a statement).
 (function () {
   "use strict";
 
@@ -9,38 +10,55 @@
     return t !== "" && !isNaN(n) ? n : t;
   }
 
+  function sortBy(table, i, asc) {
+    const heads = table.querySelectorAll("thead th");
+    heads.forEach(function (o) { o.classList.remove("asc", "desc"); });
+    heads[i].classList.add(asc ? "asc" : "desc");
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    rows.sort(function (a, b) {
+      const x = cellValue(a.cells[i]), y = cellValue(b.cells[i]);
+      const c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y), "zh-Hant");
+      return asc ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
   document.querySelectorAll("table.sortable").forEach(function (table) {
     table.querySelectorAll("thead th").forEach(function (th, i) {
-      th.addEventListener("click", function () {
-        const asc = !th.classList.contains("asc");
-        table.querySelectorAll("thead th").forEach(function (o) { o.classList.remove("asc", "desc"); });
-        th.classList.add(asc ? "asc" : "desc");
-        const body = table.tBodies[0];
-        const rows = Array.from(body.rows);
-        rows.sort(function (a, b) {
-          const x = cellValue(a.cells[i]), y = cellValue(b.cells[i]);
-          const c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y), "zh-Hant");
-          return asc ? c : -c;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
-      });
+      th.addEventListener("click", function () { sortBy(table, i, !th.classList.contains("asc")); });
     });
   });
 
-  document.querySelectorAll("input.filter").forEach(function (input) {
-    const table = document.querySelector("table.rows");
+  function filterRows(table, q) {
     const shown = document.querySelector(".shown");
-    input.addEventListener("input", function () {
-      const q = input.value.trim().toLowerCase();
-      let n = 0;
-      Array.from(table.tBodies[0].rows).forEach(function (r) {
-        const hit = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
-        r.hidden = !hit;
-        if (hit) n += 1;
-      });
-      if (shown) shown.textContent = n + " of " + table.tBodies[0].rows.length + " rows";
+    q = q.trim().toLowerCase();
+    let n = 0;
+    Array.from(table.tBodies[0].rows).forEach(function (r) {
+      const hit = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
+      r.hidden = !hit;
+      if (hit) n += 1;
     });
+    if (shown) shown.textContent = n + " of " + table.tBodies[0].rows.length + " rows";
+  }
+
+  const rowsTable = document.querySelector("table.rows");
+  document.querySelectorAll("input.filter").forEach(function (input) {
+    input.addEventListener("input", function () { filterRows(rowsTable, input.value); });
   });
+
+  // a mart page's view can be shared as a link: #filter=<text>&sort=<column>&dir=desc
+  const view = new URLSearchParams(location.hash.slice(1));
+  const input = document.querySelector("input.filter");
+  if (rowsTable && input && view.has("filter")) {
+    input.value = view.get("filter");
+    filterRows(rowsTable, input.value);
+  }
+  if (rowsTable && view.has("sort")) {
+    const heads = Array.from(rowsTable.querySelectorAll("thead th"));
+    const i = heads.findIndex(function (th) { return th.textContent.trim() === view.get("sort"); });
+    if (i >= 0) sortBy(rowsTable, i, view.get("dir") !== "desc");
+  }
 
   const data = document.getElementById("selections");
   if (!data) return;
