@@ -37,5 +37,5 @@ dev: $(STAMP)
 
 clean:
 	rm -rf warehouse/twbio.duckdb warehouse/.staging warehouse/extracted warehouse/quarantine warehouse/exports \
-	       warehouse/quality warehouse/docs warehouse/site warehouse/last_refresh.json warehouse/.dagster \
-	       warehouse/.dbt dbt_project/target dbt_project/logs
+	       warehouse/quality warehouse/docs warehouse/site warehouse/site.new warehouse/site.old \
+	       warehouse/last_refresh.json warehouse/.dagster warehouse/.dbt dbt_project/target dbt_project/logs

@@ -1,9 +1,9 @@
 """Writing the site: a home page, a page per mart, a source view per printed table and per
 catalogued statement, and the page images they draw on.
 
-The site is written into a fresh folder and swapped in with renames, so a reader sees the
-previous complete site or the new one; page images of unchanged reports are carried over
-from the previous site instead of being rendered again.
+The site is written into a fresh folder and swapped in with two renames, so a reader never
+sees a half-written site (for the instant between the renames, none); page images of
+unchanged reports are carried over from the previous site instead of being rendered again.
 """
 
 from __future__ import annotations
