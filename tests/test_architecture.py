@@ -18,7 +18,7 @@ ALLOWED = {
     "catalog": {"extractors", "paths"},
     "load": {"extractors", "catalog", "paths"},
     "checks": {"catalog"},
-    "publication": {"catalog", "paths"},
+    "publication": {"extractors", "catalog", "paths"},  # the site reads the PDFs, hashed as the extractor hashes them
     "defs": {"extractors", "catalog", "load", "checks", "publication", "paths", "locking"},
     "definitions": {"defs"},
     "cli": {"extractors", "catalog", "load", "checks", "publication", "paths", "locking", "defs", "definitions"},

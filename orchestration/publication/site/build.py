@@ -22,8 +22,10 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from .data import SiteData, read_site_data
-from .images import PageImage, remember, render_pages, sha256_of, shared_cache
+from extractors import file_sha256
+
+from .data import SiteData, read_site_data, records
+from .images import PageImage, remember, render_pages, shared_cache
 
 SUBJECTS = {
     "investment": ("Investment", "投資"),
@@ -87,7 +89,7 @@ def _page_images(data: SiteData, inbox: Path, out: Path, reuse: list[Path]):
     for rid, pages in wanted.items():
         report = by_id.get(rid)
         pdf = inbox / report["file_name"] if report and report.get("file_name") else None
-        if pdf is None or not pdf.exists() or sha256_of(pdf) != report["sha256"]:
+        if pdf is None or not pdf.exists() or file_sha256(pdf) != report["sha256"]:
             why = "the PDF this report was published from is no longer in the inbox"
             missing.update({(rid, p): why for p in pages})
             continue
@@ -123,17 +125,14 @@ def _fmt(v) -> str:
     return str(v)
 
 
+def _is_blocking(finding: dict) -> bool:
+    return finding.get("severity") in ("blocking", "error")
+
+
 def _num(v) -> bool:
     if getattr(v, "ndim", None) == 0:
         v = v.item()
     return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _none(v):
-    try:
-        return None if pd.isna(v) else v
-    except (TypeError, ValueError):
-        return v
 
 
 class _Writer:
@@ -167,22 +166,25 @@ class _Writer:
 
     def row_source(self, mart: str, row: dict) -> str | None:
         """The source view of a mart row, relative to the site's root, with the fact selected."""
-        rid = _none(row.get("report_id"))
+        rid, tid = row.get("report_id"), row.get("source_table")
         if rid is None:
             return None
-        if _none(row.get("source_row")) is not None and (rid, row.get("source_table")) in self.d.tables:
-            key = fact_key(mart, row["source_row"], _none(row.get("source_column")))
-            return f"{self.table_href(rid, row['source_table'])}#fact={quote(key)}"
-        sid = _none(row.get("statement_id"))
-        if sid is not None and (rid, sid) in self.d.statements:
-            value = _none(row.get("amount_printed", row.get("value")))
-            figure = self.figure_of(rid, sid, value) if _num(value) else None
-            return self.statement_href(rid, sid) + (f"#figure={quote(figure)}" if figure else "")
-        tid = _none(row.get("source_table"))
-        if tid is not None and (rid, tid) in self.d.tables:
-            return self.table_href(rid, tid)
-        if tid is not None and (rid, tid) in self.d.statements:
-            return self.statement_href(rid, tid)
+        if row.get("source_row") is not None and (rid, tid) in self.d.tables:
+            key = fact_key(mart, row["source_row"], row.get("source_column"))
+            return f"{self.table_href(rid, tid)}#fact={quote(key)}"
+        if row.get("statement_id") is not None:
+            return self.source_href(rid, row["statement_id"], row.get("amount_printed", row.get("value")))
+        return self.source_href(rid, tid)
+
+    def source_href(self, rid: str, printed_in: str | None, value=None) -> str | None:
+        """The view of a printed table, or of a statement with the number `value` selected."""
+        if printed_in is None:
+            return None
+        if (rid, printed_in) in self.d.tables:
+            return self.table_href(rid, printed_in)
+        if (rid, printed_in) in self.d.statements:
+            figure = self.figure_of(rid, printed_in, value) if _num(value) else None
+            return self.statement_href(rid, printed_in) + (f"#figure={quote(figure)}" if figure else "")
         return None
 
     # ------------------------------------------------------------------ pages
@@ -201,8 +203,8 @@ class _Writer:
         parts = ["<h1>twbio warehouse</h1>"]
         r = d.refresh
         if r:
-            blocking = sum(1 for f in d.findings if f.get("severity") in ("blocking", "error"))
-            warnings = sum(1 for f in d.findings if f.get("severity") not in ("blocking", "error"))
+            blocking = sum(1 for f in d.findings if _is_blocking(f))
+            warnings = len(d.findings) - blocking
             parts.append(
                 '<section id="refresh"><h2>Last refresh</h2><dl class="facts">'
                 f"<dt>run</dt><dd><code>{escape(str(r['run_id']))}</code></dd>"
@@ -242,7 +244,7 @@ class _Writer:
             return "<p>Every check passed.</p>"
         out = ['<h3>Findings</h3><ol class="findings">']
         for f in self.d.findings:
-            sev = "blocking" if f.get("severity") in ("blocking", "error") else "warning"
+            sev = "blocking" if _is_blocking(f) else "warning"
             out.append(f'<li class="finding {sev}"><span class="severity">{sev}</span> '
                        f"<b>{escape(str(f.get('suite') or ''))}</b>: {escape(str(f.get('expectation') or ''))}"
                        f"{' on ' + escape(str(f['column_name'])) if f.get('column_name') else ''} "
@@ -265,18 +267,13 @@ class _Writer:
     def _finding_source(self, row: dict, finding: dict) -> str | None:
         rid = row.get("report_id") or finding.get("report_id")
         tid = row.get("source_table") or row.get("table_id") or finding.get("table_id")
-        if not rid or not tid:
+        if not rid:
             return None
-        if (rid, tid) in self.d.tables:
-            return self.table_href(rid, tid)
-        if (rid, tid) in self.d.statements:
-            figure = None
-            try:
-                figure = self.figure_of(rid, tid, float(str(row.get("value_printed")).replace(",", "")))
-            except ValueError:
-                pass
-            return self.statement_href(rid, tid) + (f"#figure={quote(figure)}" if figure else "")
-        return None
+        try:  # failing rows hold the number as printed, in text
+            value = float(str(row.get("value_printed")).replace(",", ""))
+        except ValueError:
+            value = None
+        return self.source_href(rid, tid, value)
 
     def mart(self, m: dict) -> str:
         name = m["mart"]
@@ -295,8 +292,7 @@ class _Writer:
                      f'placeholder="filter rows" aria-label="filter rows"> <span class="shown">{len(df)} of {len(df)} '
                      f'rows</span></p><table class="rows sortable"><thead><tr><th>source</th>'
                      + "".join(f"<th>{escape(c)}</th>" for c in df.columns) + "</tr></thead><tbody>")
-        for rec in df.to_dict("records"):
-            rec = {k: _none(v) for k, v in rec.items()}
+        for rec in records(df):
             href = self.row_source(name, rec)
             link = f'<a class="source" href="../{escape(href)}">printed</a>' if href else ""
             cells = "".join(f'<td{" class=num" if _num(v) else ""}>{escape(_fmt(v))}</td>' for v in rec.values())
@@ -334,10 +330,10 @@ class _Writer:
         cells = self.d.cells.get((rid, tid), [])
         facts = self.table_facts.get((rid, tid))
         selection: dict[str, dict] = {}
-        for rec in ([] if facts is None else facts.to_dict("records")):
-            key = fact_key(rec["mart"], rec["source_row"], _none(rec["source_column"]))
+        for rec in ([] if facts is None else records(facts)):
+            key = fact_key(rec["mart"], rec["source_row"], rec["source_column"])
             s = selection.setdefault(key, {"mart": rec["mart"], "row": int(rec["source_row"]),
-                                           "column": _none(rec["source_column"]), "year": _none(rec["year"]),
+                                           "column": rec["source_column"], "year": rec["year"],
                                            "cells": set(), "printed": []})
             s["cells"].add((int(rec["table_row"]), int(rec["table_col"]), bool(rec["is_value"])))
             if rec["is_value"]:

@@ -7,7 +7,6 @@ from the last site (or from a cache shared by several warehouses, TWBIO_PAGE_CAC
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -33,14 +32,6 @@ class PageImage:
 
 def image_name(sha256: str, page: int) -> str:
     return f"{sha256[:16]}-p{page}-{RESOLUTION}dpi.png"
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def render_pages(pdf: Path, sha256: str, pages: list[int], out_dir: Path, reuse: list[Path]) -> dict[int, PageImage]:
