@@ -373,18 +373,15 @@ class _Writer:
 
     def statement_view(self, rid: str, sid: str) -> str:
         st = self.d.statements[(rid, sid)]
-        figures = self.d.figures[(rid, sid)]
-        block = figures[0]["block_index"]
-        lines = self.d.lines.get((rid, block), []) if block is not None else []
-        s0, s1 = figures[0]["sentence_start"], figures[0]["sentence_end"]
-        sentence = [l for l in lines if s0 is not None and l["char_start"] < s1 and l["char_end"] > s0]
-        selection = {}
-        for f in figures:
-            if f["char_start"] is None:
-                continue
-            hit = [l["line_index"] for l in sentence if l["char_start"] < f["char_end"] and l["char_end"] > f["char_start"]]
-            selection[f["figure"]] = {"figure": f["figure"], "lines": hit, "printed": f"{f['value_printed']} "
-                                      f"{f['unit_printed'] or ''}".strip()}
+        figure_lines = self.d.lines.get((rid, sid), [])
+        sentence = list({l["line_index"]: l for l in figure_lines}.values())
+        # the statement's numbers in the order its catalog entry captures them
+        selection = {f["figure"]: {"figure": f["figure"], "lines": [],
+                                   "printed": f"{f['value_printed']} {f['unit_printed'] or ''}".strip()}
+                     for f in self.d.figures[(rid, sid)] if any(l["figure"] == f["figure"] for l in figure_lines)}
+        for l in figure_lines:
+            if l["is_value"]:
+                selection[l["figure"]]["lines"].append(l["line_index"])
         pages = sorted({int(l["page"]) for l in sentence})
         marts = sorted(self.statement_marts.get((rid, sid), set()))
         body = [self._report_line(rid), f"<h1>Statement <code>{escape(sid)}</code></h1><dl class=\"facts\">",

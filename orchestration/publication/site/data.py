@@ -24,7 +24,8 @@ class SiteData:
     sources: pd.DataFrame  # marts.fact_sources
     figures: dict[tuple[str, str], list[dict]]  # (report, statement) -> figure, value, value_printed, page
     statements: dict[tuple[str, str], dict] = field(default_factory=dict)  # page, section, text
-    lines: dict[tuple[str, int], list[dict]] = field(default_factory=dict)  # (report, paragraph) -> its lines
+    # (report, statement) -> its sentences' lines, once per captured number (is_value: prints it)
+    lines: dict[tuple[str, str], list[dict]] = field(default_factory=dict)
 
 
 def _frame(con, sql: str, params=None) -> pd.DataFrame:
@@ -88,16 +89,13 @@ def read_site_data(db: Path) -> SiteData:
         figures: dict[tuple[str, str], list[dict]] = defaultdict(list)
         statements: dict[tuple[str, str], dict] = {}
         for f in records(_frame(con, "select report_id, statement_id, figure, value, value_printed, unit_printed, source_page, "
-                                      "source_section, source_text, block_index, char_start, char_end, sentence_start, "
-                                      "sentence_end from staging.stg_twbio__statement_figures")):
+                                      "source_section, source_text from staging.stg_twbio__statement_figures")):
             figures[(f["report_id"], f["statement_id"])].append(f)
             statements[(f["report_id"], f["statement_id"])] = {k: f[k] for k in ("source_page", "source_section",
                                                                                   "source_text")}
-        lines: dict[tuple[str, int], list[dict]] = defaultdict(list)
-        for l in records(_frame(con, """
-            select * from staging.stg_twbio__text_lines where (report_id, block_index) in
-                (select distinct report_id, block_index from staging.stg_twbio__statement_figures)
-            order by report_id, block_index, line_index""")):
-            lines[(l["report_id"], l["block_index"])].append(l)
+        lines: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for l in records(_frame(con, "select * from intermediate.int_statement_figure_lines "
+                                     "order by report_id, statement_id, figure, line_index")):
+            lines[(l["report_id"], l["statement_id"])].append(l)
     return SiteData(refresh, findings, marts, dict(columns), rows, reports, tables, dict(cells), sources,
                     dict(figures), statements, dict(lines))

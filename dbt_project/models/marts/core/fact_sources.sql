@@ -78,12 +78,8 @@ table_cells as (
     where f.source_column is null or dc.column_name = f.source_column or not dc.is_measure
 ),
 
-figures as (
-    select * from {{ ref('stg_twbio__statement_figures') }}
-),
-
-lines as (
-    select * from {{ ref('stg_twbio__text_lines') }}
+figure_lines as (
+    select * from {{ ref('int_statement_figure_lines') }}
 ),
 
 sentence_lines as (
@@ -96,9 +92,9 @@ sentence_lines as (
         null::varchar as source_column,
         f.statement_id,
         'text_line' as source_kind,
-        s.figure as printed_as,
+        l.figure as printed_as,
         null::varchar as label_zh,
-        l.char_start < s.char_end and l.char_end > s.char_start as is_value,
+        l.is_value,
         l.line_text as printed_text,
         null::integer as table_row,
         null::integer as table_col,
@@ -108,13 +104,8 @@ sentence_lines as (
         l.x1,
         l.bottom
     from statement_fact_rows f
-    join figures s
-        on s.report_id = f.report_id and s.statement_id = f.statement_id and s.value = f.value
-    join lines l
-        on l.report_id = s.report_id
-        and l.block_index = s.block_index
-        and l.char_start < s.sentence_end
-        and l.char_end > s.sentence_start
+    join figure_lines l
+        on l.report_id = f.report_id and l.statement_id = f.statement_id and l.value = f.value
 )
 
 select * from table_cells
