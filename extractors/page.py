@@ -95,12 +95,16 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
     if view.rotation:
         furniture = None  # the margins read across the document are the page's, not the turned frame's
     result = _analyse(view, number, furniture)
+
+    def on_page(box) -> tuple[float, ...]:
+        return tuple(round(v, 2) for v in view.to_page(box))
+
     for part in result.parts:
-        part.bbox = tuple(round(v, 2) for v in view.to_page(part.bbox))
+        part.bbox = on_page(part.bbox)
         for c in part.cells:
-            c.boxes = [[number, *(round(v, 2) for v in view.to_page(b))] for b in c.boxes]
+            c.boxes = [[number, *on_page(b)] for b in c.boxes]
     for l in result.prose:
-        l.page_box = tuple(round(v, 2) for v in view.to_page((l.x0, l.top, l.x1, l.bottom)))
+        l.page_box = on_page((l.x0, l.top, l.x1, l.bottom))
     return result
 
 
