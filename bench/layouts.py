@@ -50,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 PRODUCERS = ("weasyprint", "chromium", "reportlab")
 
 
@@ -519,11 +519,13 @@ def _rl_fonts(v: Variant) -> tuple[str, str]:
 
 def render_reportlab(cc, report, v: Variant, out: Path) -> str:
     """Render with ReportLab. A layout ReportLab cannot set (a merged cell taller than a
-    page in narrow columns) is retried with rows split across pages, then with automatic
-    widths; returns what was used."""
+    page in narrow columns) is retried with wider columns, and only then with rows split
+    across pages: ReportLab draws a merged cell split that way over the rows around it,
+    which no reader could read back; returns what was used."""
     from dataclasses import replace
 
-    attempts = [(v, 0), (v, 1), (replace(v, widths="auto"), 1), (replace(v, widths="generous"), 1)]
+    attempts = [(v, 0), (replace(v, widths="auto"), 0), (replace(v, widths="generous"), 0),
+                (replace(v, widths="generous"), 1)]
     for i, (variant, split) in enumerate(attempts):
         try:
             _render_reportlab(cc, report, variant, out, split)
@@ -802,8 +804,44 @@ def render_variant(corpus: Path, v: Variant, out: Path) -> Path:
             else:
                 produce_html(render_html(cc, report, v, fig.as_uri()), target, v.producer, tmp)
             turn_wide_pages(target, v.landscape)
-    (d / "done").write_text(json.dumps(used), encoding="utf-8")
+    illegible = {r.report_id: pages for r in reports if (pages := overprinted_pages(d / f"{r.report_id}.pdf"))}
+    (d / "done").write_text(json.dumps({"producer_settings": used, "overprinted": illegible}), encoding="utf-8")
     return d
+
+
+def overprinted_pages(pdf: Path) -> dict[str, int]:
+    """Pages where a producer printed glyphs of one line over glyphs of another (a merged
+    cell drawn over the rows around it): {page: glyphs overprinted}. Such a page shows
+    no reader what the truth says, so the summary names it. Glyphs of one line whose boxes
+    overlap (CJK punctuation set half-width) and a glyph printed twice (faux bold) are no
+    overprint."""
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # fonts without a FontBBox, on every page
+    found: dict[str, int] = {}
+    with pdfplumber.open(str(pdf)) as doc:
+        for number, page in enumerate(doc.pages, 1):
+            glyphs = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["x0"])
+            hits = 0
+            for i, a in enumerate(glyphs):
+                for b in glyphs[i + 1:]:
+                    if b["x0"] >= a["x1"]:
+                        break
+                    ix = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                    iy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                    if ix <= 0 or iy <= 0:
+                        continue
+                    area = min((a["x1"] - a["x0"]) * (a["bottom"] - a["top"]), (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]))
+                    one_line = abs(a["top"] - b["top"]) < 0.2 * min(a["size"], b["size"])
+                    twice = a["text"] == b["text"] and abs(a["x0"] - b["x0"]) < 1.5 and abs(a["top"] - b["top"]) < 1.5
+                    if area > 0 and ix * iy > (0.8 if one_line else 0.3) * area and not twice:
+                        hits += 1
+            if hits:
+                found[str(number)] = hits
+            page.close()
+    return found
 
 
 # ---------------------------------------------------------------- extraction and scoring
@@ -854,6 +892,10 @@ def main(argv=None) -> int:
     with ProcessPoolExecutor(max_workers=a.jobs, mp_context=ctx) as pool:
         dirs = list(pool.map(_render_task, [(str(corpus), v, str(a.out)) for v in variants]))
     print(f"rendered {len(variants)} variants x 5 reports in {time.perf_counter() - t0:.0f} s -> {a.out}")
+    for v, d in zip(variants, dirs):
+        over = json.loads((Path(d) / "done").read_text(encoding="utf-8")).get("overprinted") or {}
+        for report_id, pages in over.items():
+            print(f"  seed {v.seed}: {report_id} has glyphs printed over others on pages {', '.join(pages)}")
     if a.render_only:
         return 0
     with ProcessPoolExecutor(max_workers=a.jobs, mp_context=ctx) as pool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import statistics
 
-from .grid import RawCell, is_number_stack, levels_of, make_cell, snap
-from .text import Line, column_gap, group_lines, join_lines, join_wrapped
+from .grid import NUMBER_ONLY, RawCell, is_number_stack, levels_of, make_cell, snap
+from .columns import find_gutters, word_join
+from .text import Line, char_runs, column_gap, group_lines, join_lines, join_wrapped, split_at, without_leaders
 
 
 def _rule_ends(cuts, lo: float, hi: float) -> list[float]:
@@ -203,6 +204,26 @@ def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -
     return out
 
 
+def _runs_as_lines(line: Line, join: float) -> list[Line]:
+    """A line cut at every gap wider than a word space: one line per run of its glyphs."""
+    runs = char_runs(line.chars, join)
+    if len(runs) < 2:
+        return [line]
+    cuts = [(max(c["x1"] for c in a if c["text"].strip()) + b[0]["x0"]) / 2 for a, b in zip(runs, runs[1:])]
+    return split_at(line, [float("-inf")] + cuts + [float("inf")], join)
+
+
+def _band_sizes(lines: list[Line]) -> dict[int, int]:
+    """For each line (by id), how many lines share its band (see columns._bands)."""
+    from .columns import _bands
+
+    band = _bands(lines)
+    count: dict[int, int] = {}
+    for b in band:
+        count[b] = count.get(b, 0) + 1
+    return {id(ln): count[b] for ln, b in zip(lines, band)}
+
+
 def _slots(cells: list[RawCell]) -> dict[tuple[int, int], RawCell]:
     """(row, col) -> the cell covering it."""
     return {(r, k): c for c in cells for r in range(c.row, c.row + c.row_span)
@@ -222,16 +243,21 @@ def _widest_centred(lo: int, own: tuple[int, int], hi: int, centre: float, bound
     return best
 
 
-def _span_split_columns(cells: list[RawCell], split_cols: list[int]) -> None:
-    """After a split, a cell of the left label column with nothing beside it, and a
-    header label over either half, is one cell over both halves."""
+def _span_split_columns(cells: list[RawCell], split_cols: list[int], n_header: int) -> None:
+    """Two columns that some body cell spans (a label printed across a second label
+    column, which elsewhere holds items beside a group label): a cell of the left one
+    with nothing beside it spans both, and so does a header label over either half.
+    Not where the right column holds numbers: there an empty slot is a value not given."""
     taken = set(_slots(cells))
     for k in split_cols:
+        right = [c.text for c in cells if c.col == k + 1 and c.col_span == 1 and c.row >= n_header and c.text]
+        if right and all(NUMBER_ONLY.match(t.strip()) for t in right):
+            continue
         for c in cells:
             rows = range(c.row, c.row + c.row_span)
             if c.col + c.col_span - 1 == k and not any((r, k + 1) in taken for r in rows):
                 c.col_span += 1
-            elif c.col == k + 1 and c.col_span == 1 and not any((r, k) in taken for r in rows):
+            elif c.row < n_header and c.col == k + 1 and c.col_span == 1 and not any((r, k) in taken for r in rows):
                 c.col, c.col_span = k, 2
             else:
                 continue
@@ -336,92 +362,41 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
     min_gap = column_gap(size)
-    lines = group_lines(chars, split_gap=min_gap)
+    lines = [ln for ln in group_lines(without_leaders(chars)) if ln.text]
     if len(lines) < 2:
         return None
     header_bottom = min(header_rules) if header_rules else None
-    lines = _split_at_corridors(lines, header_bottom, size, x1 - x0)
     cuts = [(y, x0 - 1, x1 + 1) for y in header_rules] + [
         r if isinstance(r, tuple) else (r, x0 - 1, x1 + 1) for r in row_rules]
-    body = [ln for ln in lines if header_bottom is None or ln.top > header_bottom]
-    if not body:
-        body = lines
-    # a row printed as one segment from the left edge (a group row spanning all columns,
-    # a title) would hide every gutter it crosses: leave such lines out of the projection.
-    # They start at the table's left edge and cross a gutter that every other line keeps,
-    # with text of the first column left of that gutter
-    by_top: dict[int, int] = {}
-    for ln in body:
-        by_top[round(ln.top)] = by_top.get(round(ln.top), 0) + 1
-    left = min(ln.x0 for ln in body)
-    width = max(1.0, x1 - x0)
-    at_left = sorted(ln.x1 - ln.x0 for ln in body if ln.x0 - left < 2 * min_gap)
-    wide = min(0.3 * width, 3 * at_left[len(at_left) // 2]) if at_left else 0.3 * width
-    # alone on its row and much wider than the first column's cells...
-    spanning = [ln for ln in body
-                if by_top[round(ln.top)] == 1 and ln.x0 - left < 2 * min_gap and ln.x1 - ln.x0 > wide]
-    if sum(1 for n in by_top.values() if n > 1) < 2:
-        spanning = []
-    # ...or crossing a gutter that every line not starting at the left edge keeps, with
-    # text of the first column left of it (a tall merged cell far to its right may share
-    # its height)
-    others = [ln for ln in body if ln.x0 - left >= 2 * min_gap]
-    kept = _gutters(others, x0, x1, min_gap, 0) if others else []
-    crossing = [ln for ln in body if ln.x0 - left < 2 * min_gap and ln not in spanning
-                and any(ln.x0 < a and ln.x1 > b and any(m.x1 <= a + 0.5 for m in body if m is not ln)
-                        for a, b in kept)]
-    if len(crossing) <= 0.15 * len(body):
-        spanning += crossing
-    projected = [ln for ln in body if ln not in spanning]
-    group_rows = {id(ln) for ln in body} - {id(ln) for ln in projected}
-    header_lines = [ln for ln in lines if header_bottom is not None and ln.bottom <= header_bottom]
-    # columns whose body is empty right of (or left of) all body text show only in the
-    # header's lowest level: let those labels into the projection
-    projected = projected or body
-    bx0, bx1 = min(ln.x0 for ln in projected), max(ln.x1 for ln in projected)
-    leaf = [ln for ln in header_lines if header_bottom - ln.bottom < 1.6 * ln.size and (ln.x0 > bx1 or ln.x1 < bx0)]
-    if leaf:
-        # ...unless the label is the outer column's own, centred between that column's
-        # text and the table's edge while its values are short and flush left (or right)
-        body_gutters = _gutters(projected, x0, x1, min_gap, 0)
-        last_x0 = body_gutters[-1][1] if body_gutters else bx0
-        first_x1 = body_gutters[0][0] if body_gutters else bx1
-        leaf = [ln for ln in leaf
-                if not (ln.x0 > bx1 and abs((ln.x0 + ln.x1) / 2 - (last_x0 + x1) / 2) <= size)
-                and not (ln.x1 < bx0 and abs((ln.x0 + ln.x1) / 2 - (x0 + first_x1) / 2) <= size)]
-    gutters = _gutters(projected + leaf, x0, x1, min_gap, 0)
-    if not gutters and header_lines and len(body) == 1:
-        # a header over a body that is only a row across the columns (a page that ends
-        # right after a table's first group row): the labels set the columns
-        labelled = _gutters(header_lines, x0, x1, min_gap, 0)
-        if sum(1 for a, b in labelled if body[0].x0 < a and body[0].x1 > b) >= 2:
-            gutters = labelled
+    join = word_join(lines, size)
+    gutters = find_gutters(lines, size, header_bottom, join)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    groups = _group_labels(header_lines)
-    if header_lines:
-        gutters = _split_by_header(gutters, header_lines, min_gap, text_x0, text_x1, groups)
     if not gutters and not _rule_ends(cuts, text_x0 + size, text_x1 - size):
         return None
-    placing = [ln for ln in lines if id(ln) not in groups]
-    edges = [text_x0 - 0.5] + [_boundary(a, b, placing) for a, b in gutters] + [text_x1 + 0.5]
-    if header_lines:
-        for k in reversed(_unlabelled_columns(edges, header_lines)):
-            del edges[k]
+    edges = [text_x0 - 0.5] + [(g.x0 + g.x1) / 2 for g in gutters] + [text_x1 + 0.5]
     # a rule drawn under some columns only begins and ends at column boundaries (under a
     # merged cell it is left out; under a label grouping columns it stops with them)
     for v in _rule_ends(cuts, text_x0 + size, text_x1 - size):
-        nearest = min(range(1, len(edges) - 1), key=lambda k: abs(edges[k] - v), default=None)
-        in_gutter = any(a - 1 <= v <= b + 1 for a, b in gutters)
-        if nearest is not None and (abs(edges[nearest] - v) <= max(4.0, 0.5 * size) or in_gutter
-                                    and any(a - 1 <= v <= b + 1 and a - 1 <= edges[nearest] <= b + 1
-                                            for a, b in gutters)):
-            edges[nearest] = v  # the boundary the rule draws, where whitespace only suggested one
-        else:
+        inside = next((k for k, g in enumerate(gutters, 1) if g.x0 - 1 <= v <= g.x1 + 1), None)
+        if inside is not None:
+            edges[inside] = v  # the boundary the rule draws, where whitespace only suggested one
+        elif all(abs(e - v) > max(4.0, 0.5 * size) for e in edges):
             edges = sorted(edges + [v])
-    split_at = _split_label_columns(edges, body, min_gap)
-    for k in reversed(split_at):
-        edges.insert(k + 1, split_at[k])
-    split_cols = [k + sum(1 for j in split_at if j < k) for k in split_at]
+    # a group label beside its items, where other items run across both label columns
+    body_runs = [r for ln in lines if header_bottom is None or ln.top > header_bottom for r in _runs_as_lines(ln, join)]
+    split_at_label = _split_label_columns(edges, body_runs, min_gap)
+    for k in reversed(split_at_label):
+        edges.insert(k + 1, split_at_label[k])
+    split_cols = [k + sum(1 for j in split_at_label if j < k) for k in split_at_label]
+    # every line that keeps the corridors is cut at them, by where each glyph stands
+    lines = sorted((p for ln in lines for p in split_at(ln, edges, join)), key=lambda ln: (ln.top, ln.x0))
+    band_of = _band_sizes(lines)
+    # a piece still across a boundary, alone on its band: a row printed across the table
+    group_rows = {id(p) for p in lines if band_of[id(p)] == 1
+                  and _col_of(edges, p.x0 + 0.5) != _col_of(edges, p.x1 - 0.5)}
+    # ...and boundaries that a body cell other than a group row runs across
+    split_cols += sorted({k for p in lines if id(p) not in group_rows and (header_bottom is None or p.top > header_bottom)
+                          for k in range(_col_of(edges, p.x0 + 0.5), _col_of(edges, p.x1 - 0.5))} - set(split_cols))
     if len(edges) < 3:
         return None
     n_cols = len(edges) - 1
@@ -493,7 +468,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     _merge_where_rules_stop(cells, rows, edges, cuts, size)
     _extend_centred_merges(cells, rows, n_header, size)
     _extend_header_levels(cells, rows, n_header, size)
-    _span_split_columns(cells, split_cols)
+    _span_split_columns(cells, split_cols, n_header)
     _extend_header_spans(cells, edges, n_header, size)
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
@@ -735,6 +710,11 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
         runs: dict[int, list[tuple[int, int, float, RawCell]]] = {}  # first row -> candidate runs
+        # a merged cell may set its text at the top of the rows it covers: a column whose
+        # first row holds a value, of labels rather than figures (the first column may
+        # number its rows), can take each value down to the next
+        top_set = (n_header, col) in slots and (col == 0 or not all(
+            NUMBER_ONLY.match(c.text.strip()) for c in labels.values()))
         for c in labels.values():
             mid = (c.bbox[1] + c.bbox[3]) / 2
             lo, hi = c.row, c.row + c.row_span - 1
@@ -749,6 +729,13 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
                     err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
                     if (r0, r1) != own and err <= tol:
                         runs.setdefault(r0, []).append((r0, r1, err, c))
+            if top_set:
+                # set at the top: a centred reading, where there is one, is the surer; and
+                # a row that starts anew in the first column (a total) is not under it
+                last = own[1]
+                while last + 1 <= hi and (col == 0 or (last + 1, 0) not in slots):
+                    last += 1
+                runs.setdefault(own[0], []).extend((own[0], r1, tol, c) for r1 in range(own[1] + 1, last + 1))
         best = None
         for start in range(n_header, n_rows):
             if any((r, col) in slots for r in range(n_header, start)):

@@ -65,7 +65,9 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
         if r["y"] < 0.12 * h:
             above = [l for l in lines if top <= l.top and l.bottom <= r["y"]]
             below = [l.top - r["y"] for l in lines if l.top >= r["y"]]
-            hugged = bool(below) and min(below) < near
+            # the rule stands closer to the text under it than to the margin's text over it
+            margin = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
+            hugged = bool(below) and (min(below) < near or bool(margin) and min(below) < min(margin))
             if len(above) <= 2 and not hugged and not any(_is_label_line(l.text) for l in above) and r["y"] > top:
                 top = r["y"]
             break
@@ -73,7 +75,8 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
         if r["y"] > 0.88 * h:
             below = [l for l in lines if l.top >= r["y"] and l.bottom <= bottom]
             above = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
-            hugged = bool(above) and min(above) < near
+            margin = [l.top - r["y"] for l in lines if l.top >= r["y"]]
+            hugged = bool(above) and (min(above) < near or bool(margin) and min(above) < min(margin))
             if len(below) <= 2 and not hugged and not any(_is_label_line(l.text) for l in below) and r["y"] < bottom:
                 bottom = r["y"]
             break
@@ -170,14 +173,20 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
                 bottom = ext_bottom
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
+        # rules that frame running text (a box around a figure and its commentary) frame
+        # no table
+        framed = [l for l in lines if top < l.mid_y < bottom and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
+        if framed and sum(1 for l in framed if id(l) in prose_ids) > 0.5 * len(framed):
+            continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
         if len(inner) >= 3:
             # ruled between every row (or most): the first rule ends the header only when what
-            # stands above it is set apart by its type or its shading
+            # stands above it is set apart by its type or its shading, or the rule is doubled
             first = [l for l in lines if top < l.mid_y < inner[0][0] and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
             styled = bool(first) and (all(l.bold for l in first) or all(
                 shaded(graphics, (l.x0, l.top, l.x1, l.bottom)) for l in first))
-            header_rule, row_rules = ([inner[0][0]], inner[1:]) if styled else ([], inner)
+            doubled = inner[1][0] - inner[0][0] < 0.5 * size
+            header_rule, row_rules = ([inner[0][0]], inner[1:]) if styled or doubled else ([], inner)
         else:
             # the header ends at the first rule across the whole table; rules above it that
             # cover some columns only stand under labels grouping those columns
@@ -202,10 +211,12 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         if any(b[1] >= l.bottom - 1 and b[1] - l.bottom < 4 * l.size for b in taken):
             continue
         block: list[Line] = []
-        for m in below:
+        for k, m in enumerate(below):
             if cap.unit_of(m.text) and not block:
                 continue
-            if _is_label_line(m.text) or inside_taken(m.top, m.bottom):
+            # a paragraph ends the table; one long line alone is a row printed across it
+            paragraph = id(m) in prose_ids and k + 1 < len(below) and id(below[k + 1]) in prose_ids
+            if _is_label_line(m.text) or inside_taken(m.top, m.bottom) or paragraph:
                 break
             prev_bottom = block[-1].bottom if block else l.bottom
             if m.top - prev_bottom > 2.5 * m.size or m.size > size * 1.15:
@@ -232,7 +243,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             taken.append(t["bbox"])
 
     found = _join_adjacent(found, lines, body_chars, size, wrap_spaces)
-    found = _run_to_page_edges(found, lines, body_chars, size, wrap_spaces)
+    found = _run_to_page_edges(found, lines, body_chars, size, wrap_spaces, prose_ids)
     parts = [_to_part(t, strategy, number, graphics) for t, strategy in found]
     used = _attach_labels(parts, lines, body_bottom)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
@@ -264,7 +275,7 @@ def _join_adjacent(found: list[tuple[dict, str]], lines: list[Line], chars: list
 
 
 def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: list[dict], size: float,
-                       wrap_spaces: bool) -> list[tuple[dict, str]]:
+                       wrap_spaces: bool, prose_ids: set[int]) -> list[tuple[dict, str]]:
     """A table broken by the page end goes on at the top of the next page, often mid-row:
     the lines between the top of the page body and the first table, when every one of them
     stands in that table's columns, are its rows (the rest of a row cut by the break), and
@@ -279,7 +290,7 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
             continue
         x0, top, x1, bottom = t["bbox"]
         edge = [l for l in lines if (l.bottom <= top + 0.5 if step < 0 else l.top >= bottom - 0.5)]
-        if not edge or not _in_columns(edge, t, size):
+        if not edge or any(id(l) in prose_ids for l in edge) or not _in_columns(edge, t, size):
             continue
         ys = sorted([top, bottom] + [v for l in edge for v in (l.top, l.bottom)])
         bbox = (min(x0, min(l.x0 for l in edge) - 1), ys[0] - 0.5, max(x1, max(l.x1 for l in edge) + 1), ys[-1] + 0.5)

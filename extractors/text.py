@@ -194,6 +194,71 @@ def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]
 _LEADER = set(".．·…‥・")
 
 
+def without_leaders(chars: list[dict]) -> list[dict]:
+    """Glyphs without leader dots, line by line (see _without_leaders)."""
+    out: list[dict] = []
+    for line in group_lines(chars):
+        out.extend(_without_leaders(sorted(line.chars, key=lambda c: c["x0"])))
+    return out
+
+
+def char_runs(chars: list[dict], join: float) -> list[list[dict]]:
+    """A line's glyphs in runs, left to right: neighbours closer than `join` make one run,
+    and so do two words with space glyphs set edge to edge between them (a space typed
+    between two words is part of the text, never the gap between two cells). Runs start
+    with a visible glyph; the spaces printed after a run's last glyph go with it."""
+    runs: list[list[dict]] = []
+    right = float("-inf")  # the last visible glyph's right edge
+    spaces: list[dict] = []  # space glyphs set edge to edge after it
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if not c["text"].strip():
+            end = spaces[-1]["x1"] if spaces else right
+            if runs and abs(c["x0"] - end) <= 0.5:
+                spaces.append(c)
+            continue
+        bridged = bool(spaces) and abs(c["x0"] - spaces[-1]["x1"]) <= 0.5
+        widened = join
+        if runs:
+            last = runs[-1][-1]["text"]
+            if last in ".:;!?":  # typesetters widen the space after a full stop or a colon
+                widened = join * 1.6
+            elif is_cjk(last[:1]) != is_cjk(c["text"][:1]):
+                # and set Latin letters and figures a little apart from Chinese (autospace)
+                widened = max(join, min(0.3 * (c.get("size") or 10.0), 3.5))
+        if runs and (c["x0"] - right <= widened or bridged):
+            runs[-1].extend(spaces)
+            runs[-1].append(c)
+            right = max(right, c["x1"])
+        else:
+            if runs:
+                runs[-1].extend(spaces)  # a run's trailing spaces stay with it (a wrap at a space)
+            runs.append([c])
+            right = c["x1"]
+        spaces = []
+    if runs:
+        runs[-1].extend(spaces)
+    return runs
+
+
+def split_at(line: Line, edges: list[float], join: float) -> list[Line]:
+    """A line cut at the column boundaries (x, left to right) that fall in its whitespace,
+    between two of its runs of glyphs (see char_runs). A run that a boundary passes
+    through is a cell spanning those columns, and stays whole."""
+    runs = char_runs(line.chars, join)
+    if len(runs) < 2 or len(edges) < 3:
+        return [line]
+    pieces: list[list[dict]] = [list(runs[0])]
+    for prev, run in zip(runs, runs[1:]):
+        end = max(c["x1"] for c in prev if c["text"].strip())
+        if any(end <= e <= run[0]["x0"] for e in edges[1:-1]):
+            pieces.append([])
+        pieces[-1].extend(run)
+    if len(pieces) == 1:
+        return [line]
+    out = [_make_line(sorted(p, key=lambda c: c["x0"])) for p in pieces]
+    return [ln for ln in out if ln is not None]
+
+
 def _without_leaders(row: list[dict]) -> list[dict]:
     """A row of glyphs without its leader dots (a run of four or more dots leading the eye
     from a label to its figures): they fill a gutter, and printed nothing a cell holds."""
