@@ -706,6 +706,7 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     slots = _slots(cells)
     n_rows = len(rows)
     tol = max(1.5, 0.25 * size)
+    boxes = _row_boxes(cells, rows)
     cols = {c.col for c in cells if c.row >= n_header and c.col_span == 1 and c.text}
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
@@ -726,7 +727,7 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
             runs.setdefault(own[0], []).append((own[0], own[1], 0.0, c))
             for r0 in range(lo, c.row + 1):
                 for r1 in range(own[1], hi + 1):
-                    err = abs((rows[r0][0] + rows[r1][1]) / 2 - mid)
+                    err = abs((boxes[r0][0] + boxes[r1][1]) / 2 - mid)
                     if (r0, r1) != own and err <= tol:
                         runs.setdefault(r0, []).append((r0, r1, err, c))
             if top_set:
@@ -750,6 +751,21 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
             if (c.row, c.row_span) != (r0, r1 - r0 + 1):
                 c.centred_from = (c.row, c.row_span)
             c.row, c.row_span = r0, r1 - r0 + 1
+
+
+def _row_boxes(cells: list[RawCell], rows) -> list[tuple[float, float]]:
+    """Where each row's box is, as a producer laid it out: from the top of the text that
+    starts on it to the bottom of the text that ends on it (a cell merged over rows above
+    makes the last of them as tall as it needs), and half the whitespace between
+    neighbouring rows on either side. A merged cell is centred on the boxes of its rows."""
+    n = len(rows)
+    tops = [min((c.bbox[1] for c in cells if c.row == r and c.text), default=rows[r][0]) for r in range(n)]
+    bottoms = [max((c.bbox[3] for c in cells if c.row + c.row_span - 1 == r and c.text), default=rows[r][1])
+               for r in range(n)]
+    gaps = sorted(max(0.0, tops[r + 1] - bottoms[r]) for r in range(n - 1))
+    half = gaps[len(gaps) // 2] / 2 if gaps else 0.0
+    edges = [tops[0] - half] + [(bottoms[r] + tops[r + 1]) / 2 for r in range(n - 1)] + [bottoms[-1] + half]
+    return [(edges[r], edges[r + 1]) for r in range(n)]
 
 
 def _tile(start: int, n_rows: int, col: int, slots, runs):

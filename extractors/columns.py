@@ -195,7 +195,7 @@ def find_gutters(lines: list[Line], size: float, header_bottom: float | None = N
     per_line: dict[int, list[tuple[float, float]]] = {}
     for a in core:
         per_line.setdefault(a.line, []).append((a.x0, a.x1))
-    out = [g for g in out if not _inside_cells(g, [sorted(r) for r in per_line.values()], size)]
+    out = [g for g in out if not _inside_cells(g, [sorted(r) for r in per_line.values()], 1.5 * join)]
     return _side_by_side(out, core)
 
 
@@ -277,10 +277,10 @@ def _first_band_without(candidates, band: list[int]) -> int:
     return b
 
 
-def _inside_cells(g: Gutter, runs: list[list[tuple[float, float]]], size: float) -> bool:
+def _inside_cells(g: Gutter, runs: list[list[tuple[float, float]]], space: float) -> bool:
     """A corridor left by word spaces that line up: on every line with text right of it,
-    that text follows the line's text left of it at a word space's distance."""
-    space = 0.6 * size
+    that text follows the line's text left of it at a word space's distance (`space`: the
+    widest whitespace still read as one)."""
     if g.width >= space:
         return False
     pairs = 0

@@ -18,8 +18,12 @@ NUMBER_ONLY = re.compile(r"^[-+−–]?\(?[0-9０-９][0-9０-９.,，\s]*%?\)?$
 
 
 def is_number_stack(lines: list) -> bool:
-    """Two or more lines that are each a number alone: rows set solid, not one cell."""
-    return len(lines) >= 2 and all(NUMBER_ONLY.match(l.text.strip()) for l in lines)
+    """Two or more lines that are each a number alone: rows set solid, not one cell. A
+    line that ends on a separator ("150," over "000") is a number wrapped in a narrow
+    column: a number never ends on one."""
+    texts = [l.text.strip() for l in lines]
+    return (len(lines) >= 2 and all(NUMBER_ONLY.match(t) for t in texts)
+            and not any(t.endswith((",", ".", "，")) for t in texts[:-1]))
 
 
 def levels_of(lines: list, levels: list[float], tol: float) -> list[int] | None:

@@ -120,6 +120,9 @@ def page_view(page) -> PageView:
         c["upright"] = d == main
         if c["upright"]:
             c["matrix"] = None  # the baseline is the glyph box's bottom in the turned frame
+            # pdfminer gives a glyph turned sideways its advance for a size (narrow for
+            # figures): upright in the turned frame, its height is the type size
+            c["size"] = c["height"]
         else:
             # what read upright on the page now runs down (or up) the turned frame
             c["reads"] = (d - (90 if rotation == 90 else -90)) % 360

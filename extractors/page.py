@@ -179,18 +179,23 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         if framed and sum(1 for l in framed if id(l) in prose_ids) > 0.5 * len(framed):
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
-        if len(inner) >= 3:
+        # rules across the whole table part its rows; rules under some columns only stand
+        # under labels grouping those columns, or are left out under merged cells
+        across = [i for i, (y, a, b) in enumerate(inner) if a <= x0 + 8 and b >= x1 - 8]
+        if len(across) >= 3:
             # ruled between every row (or most): the first rule ends the header only when what
             # stands above it is set apart by its type or its shading, or the rule is doubled
-            first = [l for l in lines if top < l.mid_y < inner[0][0] and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
+            head = across[0]
+            first = [l for l in lines if top < l.mid_y < inner[head][0] and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
             styled = bool(first) and (all(l.bold for l in first) or all(
                 shaded(graphics, (l.x0, l.top, l.x1, l.bottom)) for l in first))
-            doubled = inner[1][0] - inner[0][0] < 0.5 * size
-            header_rule, row_rules = ([inner[0][0]], inner[1:]) if styled or doubled else ([], inner)
+            doubled = inner[across[1]][0] - inner[head][0] < 0.5 * size
+            if styled or doubled:
+                header_rule, row_rules = [inner[head][0]], inner[:head] + inner[head + 1:]
+            else:
+                header_rule, row_rules = [], inner
         else:
-            # the header ends at the first rule across the whole table; rules above it that
-            # cover some columns only stand under labels grouping those columns
-            across = [i for i, (y, a, b) in enumerate(inner) if a <= x0 + 8 and b >= x1 - 8]
+            # the header ends at the first rule across the whole table
             head = across[0] if across else 0
             header_rule = [inner[head][0]] if inner else []
             row_rules = inner[:head] + inner[head + 1:]
