@@ -708,31 +708,51 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     tol = max(1.5, 0.25 * size)
     boxes = _row_boxes(cells, rows)
     cols = {c.col for c in cells if c.row >= n_header and c.col_span == 1 and c.text}
+    tops, bottoms = _row_text(cells, rows)
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
-        runs: dict[int, list[tuple[int, int, float, RawCell]]] = {}  # first row -> candidate runs
-        # a merged cell may set its text at the top of the rows it covers: a column whose
-        # first row holds a value, of labels rather than figures (the first column may
-        # number its rows), can take each value down to the next
-        top_set = (n_header, col) in slots and (col == 0 or not all(
-            NUMBER_ONLY.match(c.text.strip()) for c in labels.values()))
+        reach, centred_runs = {}, {}
         for c in labels.values():
-            mid = (c.bbox[1] + c.bbox[3]) / 2
             lo, hi = c.row, c.row + c.row_span - 1
             while lo - 1 >= n_header and (lo - 1, col) not in slots:
                 lo -= 1
             while hi + 1 < n_rows and (hi + 1, col) not in slots:
                 hi += 1
             own = (c.row, c.row + c.row_span - 1)
+            mid = (c.bbox[1] + c.bbox[3]) / 2
+            reach[c.row] = (own, hi)
+            centred_runs[c.row] = [(r0, r1, err) for r0 in range(lo, c.row + 1) for r1 in range(own[1], hi + 1)
+                                   if (r0, r1) != own and (err := abs((boxes[r0][0] + boxes[r1][1]) / 2 - mid)) <= tol]
+        # how the producer sets a merged cell, from the values that only one reading fits:
+        # at the top of a row whose ink reaches a line lower (centred on no run), or in
+        # the middle of rows above and below it that it is centred on
+        at_top = centred = 0
+        for c in labels.values():
+            above = c.bbox[1] - tops[c.row]
+            below = bottoms[c.row + c.row_span - 1] - c.bbox[3]
+            if above <= tol and below >= size and not centred_runs[c.row]:
+                at_top += 1
+            elif above > tol and any(r0 < c.row for r0, _, _ in centred_runs[c.row]):
+                centred += 1
+        # a merged cell set at the top of the rows it covers: a column whose first row
+        # holds a value, or whose values stand at the top, of labels rather than figures
+        # (the first column may number its rows), can take each value down to the next
+        top_set = ((n_header, col) in slots or at_top > 0) and (col == 0 or not all(
+            NUMBER_ONLY.match(c.text.strip()) for c in labels.values()))
+        # where the values show it is, a value centred on some run of equal rows by chance
+        # is not read as centred
+        top_only = top_set and at_top > 0 and centred == 0
+        runs: dict[int, list[tuple[int, int, float, RawCell]]] = {}  # first row -> candidate runs
+        for c in labels.values():
+            own, hi = reach[c.row]
             runs.setdefault(own[0], []).append((own[0], own[1], 0.0, c))
-            for r0 in range(lo, c.row + 1):
-                for r1 in range(own[1], hi + 1):
-                    err = abs((boxes[r0][0] + boxes[r1][1]) / 2 - mid)
-                    if (r0, r1) != own and err <= tol:
-                        runs.setdefault(r0, []).append((r0, r1, err, c))
+            if not top_only:
+                for r0, r1, err in centred_runs[c.row]:
+                    runs.setdefault(r0, []).append((r0, r1, err, c))
             if top_set:
                 # set at the top: a centred reading, where there is one, is the surer; and
-                # a row that starts anew in the first column (a total) is not under it
+                # a row that starts anew in the first column (a new group, a total) is not
+                # under it: merges nest in the first column's groups
                 last = own[1]
                 while last + 1 <= hi and (col == 0 or (last + 1, 0) not in slots):
                     last += 1
@@ -748,20 +768,29 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
         if best is None:
             continue
         for r0, r1, c in best:
-            if (c.row, c.row_span) != (r0, r1 - r0 + 1):
+            if (c.row, c.row_span) != (r0, r1 - r0 + 1) and not top_only:
+                # a reading the table's other pages may overturn (stitching)
                 c.centred_from = (c.row, c.row_span)
             c.row, c.row_span = r0, r1 - r0 + 1
 
 
-def _row_boxes(cells: list[RawCell], rows) -> list[tuple[float, float]]:
-    """Where each row's box is, as a producer laid it out: from the top of the text that
-    starts on it to the bottom of the text that ends on it (a cell merged over rows above
-    makes the last of them as tall as it needs), and half the whitespace between
-    neighbouring rows on either side. A merged cell is centred on the boxes of its rows."""
+def _row_text(cells: list[RawCell], rows) -> tuple[list[float], list[float]]:
+    """Each row's ink: from the top of the text that starts on it to the bottom of the
+    text that ends on it (a cell merged over rows above makes the last of them as tall as
+    it needs)."""
     n = len(rows)
     tops = [min((c.bbox[1] for c in cells if c.row == r and c.text), default=rows[r][0]) for r in range(n)]
     bottoms = [max((c.bbox[3] for c in cells if c.row + c.row_span - 1 == r and c.text), default=rows[r][1])
                for r in range(n)]
+    return tops, bottoms
+
+
+def _row_boxes(cells: list[RawCell], rows) -> list[tuple[float, float]]:
+    """Where each row's box is, as a producer laid it out: its ink (_row_text) and half
+    the whitespace between neighbouring rows on either side. A merged cell is centred on
+    the boxes of its rows."""
+    n = len(rows)
+    tops, bottoms = _row_text(cells, rows)
     gaps = sorted(max(0.0, tops[r + 1] - bottoms[r]) for r in range(n - 1))
     half = gaps[len(gaps) // 2] / 2 if gaps else 0.0
     edges = [tops[0] - half] + [(bottoms[r] + tops[r + 1]) / 2 for r in range(n - 1)] + [bottoms[-1] + half]

@@ -295,7 +295,9 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
             continue
         x0, top, x1, bottom = t["bbox"]
         edge = [l for l in lines if (l.bottom <= top + 0.5 if step < 0 else l.top >= bottom - 0.5)]
-        if not edge or any(id(l) in prose_ids for l in edge) or not _in_columns(edge, t, size):
+        # a paragraph is not a table's; one long line alone is a row printed across it
+        paragraph = any(id(a) in prose_ids and id(b) in prose_ids for a, b in zip(edge, edge[1:]))
+        if not edge or paragraph or not _in_columns(edge, t, size):
             continue
         ys = sorted([top, bottom] + [v for l in edge for v in (l.top, l.bottom)])
         bbox = (min(x0, min(l.x0 for l in edge) - 1), ys[0] - 0.5, max(x1, max(l.x1 for l in edge) + 1), ys[-1] + 0.5)
