@@ -195,10 +195,13 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             else:
                 header_rule, row_rules = [], inner
         else:
-            # the header ends at the first rule across the whole table
+            # the header ends at the first rule across the whole table; one shaded band with
+            # nothing going on under it is one row, a header when its type or place says so
             head = across[0] if across else 0
             header_rule = [inner[head][0]] if inner else []
             row_rules = inner[:head] + inner[head + 1:]
+            if not inner and len(g) == 2 and all(r.get("band") for r in g):
+                header_rule = [bottom]
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules)
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
@@ -511,17 +514,26 @@ def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:
 
 
 def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: str) -> int:
-    """Leading rows that print as a header: bold or shaded throughout."""
+    """Leading rows that print as a header: bold or shaded throughout. Without rules,
+    shading marks a header only where the row after it is not shaded (zebra rows shade
+    every other row, the first perhaps among them)."""
     n = 0
     for r in range(n_rows):
         row = [c for c in raw if c.row == r and c.text]
         if not row:
             break
-        styled = all(c.bold for c in row) or (strategy == "lines" and all(shaded(graphics, c.bbox) for c in row))
+        styled = all(c.bold for c in row) or all(shaded(graphics, c.bbox) for c in row) and (
+            strategy == "lines" or _unshaded_row_after(raw, r, n_rows, graphics))
         if not styled:
             break
         n = r + max(c.row_span for c in row if c.row == r)
     return min(n, n_rows)
+
+
+def _unshaded_row_after(raw: list[RawCell], r: int, n_rows: int, graphics: Graphics) -> bool:
+    end = r + max(c.row_span for c in raw if c.row == r and c.text)
+    below = [c for c in raw if c.row == end and c.text]
+    return end < n_rows and bool(below) and not any(shaded(graphics, c.bbox) for c in below)
 
 
 def _to_part(t: dict, strategy: str, number: int, graphics: Graphics) -> TablePart:

@@ -586,3 +586,33 @@ def repeated_header_item_rows_pdf(path: Path, n_rows: int = 34) -> list:
               style=TableStyle(GRID))
     _build(path, [Paragraph("表 10-6 核准上市之國產新藥", CAPTION), t])
     return [header] + rows
+
+
+def top_set_merges_pdf(path: Path) -> list:
+    """表 10-7: no rules at all; each year printed once at the top of the rows it covers
+    (a merged cell set at the top), while the one-row cells beside it are centred in their
+    rows. The first year's rows are made two or three lines tall by long explanations; the
+    later years' rows are one line each, so that a year set at the top of three rows is
+    also, by chance, centred on the row above it and the one below. A group row is printed
+    across the columns. Returns the grid (a merged value in every row it covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    long = ["藉由參與計畫之執行，培育學生能力及增加實作經驗，並為生技醫藥領域培育人才。",
+            "吸引國內外藥廠在臺灣執行大型臨床試驗，推動新藥開發，奠定臨床研究之地位。"]
+    years = [("102", [("博碩士培育人次", long[0]), ("臨床試驗執行件數", long[1])]),
+             ("103", [("專利獲得件數", "同上述"), ("技術移轉件數", "同上述"), ("新創公司成立", "同上述")]),
+             ("104", [("專利申請", "同上述"), ("技術移轉", "同上述")])]
+    label = "1-1.推動生技醫藥國家型科技計畫(國科會、經濟部)"
+    grid, rows = [header, [label] * 4], [[label, "", "", ""]]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("SPAN", (0, 1), (-1, 1))]
+    n = 0
+    for year, items in years:
+        start = len(rows) + 1
+        for k, (metric, explain) in enumerate(items):
+            n += 1
+            grid.append([year, metric, f"{n}件", explain])
+            rows.append(["" if k else year, metric, f"{n}件", explain])
+        style += [("SPAN", (0, start), (0, len(rows))), ("VALIGN", (0, start), (0, len(rows)), "TOP")]
+    t = Table(_wrapping_cells([header] + rows), colWidths=[40, 110, 60, 170], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-7 重要績效指標", CAPTION), t, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return grid

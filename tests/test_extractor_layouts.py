@@ -106,3 +106,11 @@ def test_the_row_after_a_repeated_header_is_a_new_row(tmp_path):
     t = _only_table(tmp_path / "items.pdf")
     assert len(t.pages) == 2
     assert t.header + t.rows == grid
+
+
+def test_merged_cells_set_at_the_top_of_their_rows_cover_them(tmp_path):
+    # without rules, a year printed once at the top of its rows (beside one-row cells
+    # centred in taller rows) is read down over them, not as the first row's alone
+    grid = pdfs.top_set_merges_pdf(tmp_path / "top.pdf")
+    t = _only_table(tmp_path / "top.pdf")
+    assert t.header + t.rows == grid
