@@ -391,11 +391,13 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     # every line that keeps the corridors is cut at them, by where each glyph stands
     lines = sorted((p for ln in lines for p in split_at(ln, edges, join)), key=lambda ln: (ln.top, ln.x0))
     band_of = _band_sizes(lines)
+    overflow = _overflowing_lines(lines, edges, size)
     # a piece still across a boundary, alone on its band: a row printed across the table
-    group_rows = {id(p) for p in lines if band_of[id(p)] == 1
+    group_rows = {id(p) for p in lines if band_of[id(p)] == 1 and id(p) not in overflow
                   and _col_of(edges, p.x0 + 0.5) != _col_of(edges, p.x1 - 0.5)}
     # ...and boundaries that a body cell other than a group row runs across
-    split_cols += sorted({k for p in lines if id(p) not in group_rows and (header_bottom is None or p.top > header_bottom)
+    split_cols += sorted({k for p in lines if id(p) not in group_rows and id(p) not in overflow
+                          and (header_bottom is None or p.top > header_bottom)
                           for k in range(_col_of(edges, p.x0 + 0.5), _col_of(edges, p.x1 - 0.5))} - set(split_cols))
     if len(edges) < 3:
         return None
@@ -406,6 +408,8 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     for ln in lines:
         c0 = _col_of(edges, ln.x0 + 0.5)
         c1 = _col_of(edges, ln.x1 - 0.5)
+        if id(ln) in overflow:
+            c0 = c1 = overflow[id(ln)]
         placed.append((ln, c0, c1))
 
     col_lines: dict[int, list[Line]] = {}
@@ -473,6 +477,27 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
             "col_edges": edges, "header_rules": list(header_rules), "row_rules": list(row_rules)}
+
+
+def _overflowing_lines(lines: list[Line], edges: list[float], size: float) -> dict[int, int]:
+    """Lines a producer let run out of their cell into the empty column beside it (a
+    line it could not break): {id: column}. Such a line does not start at the table's
+    left, stands in one paragraph with a line that keeps inside one column (no further
+    from it than lines of a paragraph are), and has its middle in that column."""
+    out: dict[int, int] = {}
+    inside = [(l, _col_of(edges, l.x0 + 0.5)) for l in lines
+              if _col_of(edges, l.x0 + 0.5) == _col_of(edges, l.x1 - 0.5)]
+    for p in lines:
+        c0, c1 = _col_of(edges, p.x0 + 0.5), _col_of(edges, p.x1 - 0.5)
+        if c0 == c1 or c0 == 0:
+            continue
+        k = _col_of(edges, (p.x0 + p.x1) / 2)
+        near = [l for l, col in inside if col == k and l is not p
+                and min(abs(l.top - p.bottom), abs(p.top - l.bottom)) < 0.5 * size
+                and min(l.x1, p.x1) - max(l.x0, p.x0) > 0]
+        if near and c0 <= k <= c1:
+            out[id(p)] = k
+    return out
 
 
 def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: float) -> list:
