@@ -351,13 +351,14 @@ def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
-                     wrap_spaces: bool, row_rules=()) -> dict | None:
+                     wrap_spaces: bool, row_rules=(), backgrounds=()) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table.
 
     `header_rules`: the rule under the header; `row_rules`: other rules inside the region,
     as y (across the table) or (y, x0, x1), which no cell crosses where they are drawn
     (tables ruled between rows but not between columns; a rule left out under a merged
-    cell).
+    cell); `backgrounds`: edges (y, x0, x1) of cells' shading, which begin and end at
+    column boundaries only.
     """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
@@ -371,12 +372,13 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     join = word_join(lines, size)
     gutters = find_gutters(lines, size, header_bottom, join)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    if not gutters and not _rule_ends(cuts, text_x0 + size, text_x1 - size):
+    marks = cuts + [tuple(b) for b in backgrounds]
+    if not gutters and not _rule_ends(marks, text_x0 + size, text_x1 - size):
         return None
     edges = [text_x0 - 0.5] + [(g.x0 + g.x1) / 2 for g in gutters] + [text_x1 + 0.5]
     # a rule drawn under some columns only begins and ends at column boundaries (under a
     # merged cell it is left out; under a label grouping columns it stops with them)
-    for v in _rule_ends(cuts, text_x0 + size, text_x1 - size):
+    for v in _rule_ends(marks, text_x0 + size, text_x1 - size):
         inside = next((k for k, g in enumerate(gutters, 1) if g.x0 - 1 <= v <= g.x1 + 1), None)
         if inside is not None:
             edges[inside] = v  # the boundary the rule draws, where whitespace only suggested one

@@ -139,7 +139,13 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     for g in _rule_groups(free_rules, lines, size):
         x0, x1 = min(r["x0"] for r in g), max(r["x1"] for r in g)
         top, bottom = g[0]["y"], g[-1]["y"]
-        inner = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]]
+        # a shaded area narrower than the table is a cell's background (a merged cell's is
+        # drawn as tall as the producer chose): where it begins and ends across the page
+        # are column boundaries, but its top and bottom are no row's
+        inner = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]
+                 if not r.get("band") or (r["x0"] <= x0 + 8 and r["x1"] >= x1 - 8)]
+        backgrounds = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]
+                       if r.get("band") and not (r["x0"] <= x0 + 8 and r["x1"] >= x1 - 8)]
         # text directly above the first rule that belongs to the table (a table printed
         # with a rule under its header only, or whose top rule is missing); under three
         # or more rules the first one is the top rule, and what is above it is not the table
@@ -202,7 +208,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             row_rules = inner[:head] + inner[head + 1:]
             if not inner and len(g) == 2 and all(r.get("band") for r in g):
                 header_rule = [bottom]
-        t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules)
+        t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules,
+                             backgrounds)
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
             # a top rule and the rule under the header, the body going on below
