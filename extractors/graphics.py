@@ -21,6 +21,7 @@ class Graphics:
     rules: list[dict] = field(default_factory=list)  # horizontal rules {x0, x1, y}, pieces joined
     bands: list[dict] = field(default_factory=list)  # top and bottom of shaded areas {x0, x1, y}
     fills: list[tuple[float, float, float, float]] = field(default_factory=list)  # shaded boxes
+    fill_colours: list[tuple] = field(default_factory=list)  # each shaded box's colour
 
 
 def _white(color) -> bool:
@@ -49,6 +50,8 @@ def read_graphics(page) -> Graphics:
             g.edges.extend(e for e in obj_to_edges(obj) if e["x1"] - e["x0"] + e["bottom"] - e["top"] > 1)
         if filled and not _thin(obj) and obj["width"] < 0.9 * width and obj["height"] < 0.9 * height:
             g.fills.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+            colour = obj.get("non_stroking_color")
+            g.fill_colours.append(tuple(colour) if isinstance(colour, (list, tuple)) else (colour,))
     g.rules = _join([{"x0": e["x0"], "x1": e["x1"], "y": (e["top"] + e["bottom"]) / 2}
                      for e in g.edges if e["orientation"] == "h"])
     g.bands = _join([{"x0": x0, "x1": x1, "y": y} for x0, top, x1, bottom in g.fills for y in (top, bottom)])
@@ -82,3 +85,12 @@ def shaded(graphics: Graphics, bbox) -> bool:
     """Does a shaded area lie under the middle of `bbox`?"""
     cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in graphics.fills)
+
+
+def shade(graphics: Graphics, bbox) -> tuple | None:
+    """The colour of the shaded area under the middle of `bbox` (the topmost drawn), or None."""
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    for (x0, top, x1, bottom), colour in zip(reversed(graphics.fills), reversed(graphics.fill_colours)):
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return colour
+    return None

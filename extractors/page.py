@@ -16,7 +16,7 @@ from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
 from .regions import aligned_zones, pieces, running_text
-from .graphics import Graphics, read_graphics, shaded
+from .graphics import Graphics, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
 from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
@@ -193,8 +193,12 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             # stands above it is set apart by its type or its shading, or the rule is doubled
             head = across[0]
             first = [l for l in lines if top < l.mid_y < inner[head][0] and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
-            styled = bool(first) and (all(l.bold for l in first) or all(
-                shaded(graphics, (l.x0, l.top, l.x1, l.bottom)) for l in first))
+            rest = [l for l in lines if inner[head][0] < l.mid_y < bottom and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
+            first_shades = {shade(graphics, (l.x0, l.top, l.x1, l.bottom)) for l in first}
+            # shaded in a colour of its own: zebra rows shade every other row alike
+            styled = bool(first) and (all(l.bold for l in first) or (
+                None not in first_shades and len(first_shades) == 1
+                and all(shade(graphics, (l.x0, l.top, l.x1, l.bottom)) not in first_shades for l in rest)))
             doubled = inner[across[1]][0] - inner[head][0] < 0.5 * size
             if styled or doubled:
                 header_rule, row_rules = [inner[head][0]], inner[:head] + inner[head + 1:]
@@ -522,7 +526,7 @@ def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:
 
 def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: str) -> int:
     """Leading rows that print as a header: bold or shaded throughout. Without rules,
-    shading marks a header only where the row after it is not shaded (zebra rows shade
+    shading marks a header only in a colour no body row is shaded in (zebra rows shade
     every other row, the first perhaps among them)."""
     n = 0
     for r in range(n_rows):
@@ -530,17 +534,19 @@ def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: 
         if not row:
             break
         styled = all(c.bold for c in row) or all(shaded(graphics, c.bbox) for c in row) and (
-            strategy == "lines" or _unshaded_row_after(raw, r, n_rows, graphics))
+            strategy == "lines" or _shaded_apart(raw, r, graphics))
         if not styled:
             break
         n = r + max(c.row_span for c in row if c.row == r)
     return min(n, n_rows)
 
 
-def _unshaded_row_after(raw: list[RawCell], r: int, n_rows: int, graphics: Graphics) -> bool:
+def _shaded_apart(raw: list[RawCell], r: int, graphics: Graphics) -> bool:
+    """Row r is shaded in one colour, there are rows below it, and none of them is shaded so."""
+    colours = {shade(graphics, c.bbox) for c in raw if c.row == r and c.text}
     end = r + max(c.row_span for c in raw if c.row == r and c.text)
-    below = [c for c in raw if c.row == end and c.text]
-    return end < n_rows and bool(below) and not any(shaded(graphics, c.bbox) for c in below)
+    below = [c for c in raw if c.row >= end and c.text]
+    return len(colours) == 1 and bool(below) and all(shade(graphics, c.bbox) not in colours for c in below)
 
 
 def _to_part(t: dict, strategy: str, number: int, graphics: Graphics) -> TablePart:

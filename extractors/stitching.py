@@ -183,6 +183,8 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
                   and (prev_page_last.n_cols == part.n_cols or _fit_columns(prev_page_last.parts[-1], part))
                   and not [l for l in res.leading_lines if not prev_page_last.notes_open]):
                 cont = prev_page_last
+            if cont is None and page_first and _repeats_header(groups, part, res.number):
+                cont = groups[-1]
             if cont is None:
                 groups.append(_Group(part, m[0] if m else continued[0] if continued else None))
                 cont = groups[-1]
@@ -219,6 +221,22 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
         t.notes.extend(g.more_notes)
         tables.append(t)
     return _finish(tables, report_id)
+
+
+def _repeats_header(groups: list[_Group], part: TablePart, page: int) -> bool:
+    """The first part on a page, under no caption of its own, that prints the header of
+    the table ending the page before (not closed by a caption under it) again is that
+    table going on: producers repeat the header where they break a table, whatever else
+    they print above it. On one page, two tables may well share a header."""
+    if part.caption is not None or not groups or part.n_header_rows == 0:
+        return False
+    g = groups[-1]
+    first = g.parts[0]
+    if g.closed or g.parts[-1].page != page - 1 or first.n_header_rows == 0:
+        return False
+    if first.n_cols != part.n_cols and not _fit_columns(g.parts[-1], part):
+        return False
+    return _same_header(first.grid()[: first.n_header_rows], part.grid()[: part.n_header_rows])
 
 
 def _fit_columns(prev: TablePart, part: TablePart) -> bool:
