@@ -25,142 +25,6 @@ def _rule_ends(cuts, lo: float, hi: float) -> list[float]:
             and (i == 0 or v - ends[i - 1] >= 1.0)]
 
 
-def _split_at_corridors(lines: list[Line], header_bottom: float | None, size: float, width: float) -> list[Line]:
-    """Cell text by where each glyph is: a corridor of whitespace that runs down through
-    nearly all the body lines is a column boundary, and a body line that crosses it with a
-    gap between two glyphs inside the corridor is two cells' text that happen to stand
-    close (a wrapped line beside the next column's text), not one piece. A line crossing
-    it with no gap there is a cell spanning the columns, and stays whole."""
-    body = [l for l in lines if header_bottom is None or l.top > header_bottom]
-    narrow = [l for l in body if l.x1 - l.x0 < 0.6 * width]
-    if len(narrow) < 4:
-        return lines
-    lo, hi = int(min(l.x0 for l in narrow)) - 1, int(max(l.x1 for l in narrow)) + 2
-    cover = [0] * (hi - lo + 1)
-    for l in narrow:
-        for x in range(int(l.x0 + 0.5) - lo, int(l.x1 - 0.5) - lo + 1):
-            cover[x] += 1
-    allowed = max(1, int(0.08 * len(narrow)))
-    corridors, start = [], None
-    for i, c in enumerate(cover + [len(narrow)]):
-        if c <= allowed and 0 < i < len(cover) - 1:
-            start = i if start is None else start
-        elif start is not None:
-            a, b = start + lo, i + lo
-            # a real boundary: lines stand on both sides of it, clear of it
-            left = sum(1 for l in narrow if l.x1 <= a + 0.5)
-            right = sum(1 for l in narrow if l.x0 >= b - 0.5)
-            if b - a >= 0.5 * column_gap(size) and left >= 3 and right >= 3:
-                corridors.append((a, b))
-            start = None
-    if not corridors:
-        return lines
-    out = []
-    for l in lines:
-        crossing = [(a, b) for a, b in corridors if l.x0 < a and l.x1 > b]
-        if not crossing or l not in body or not l.chars:
-            out.append(l)
-            continue
-        vis = sorted((c for c in l.chars if c["text"].strip()), key=lambda c: c["x0"])
-        cuts = [(p["x1"] + n["x0"]) / 2 for p, n in zip(vis, vis[1:])
-                if n["x0"] - p["x1"] >= max(1.0, 0.15 * size)
-                and any(a - 0.5 <= (p["x1"] + n["x0"]) / 2 <= b + 0.5 for a, b in crossing)]
-        if not cuts:
-            out.append(l)
-            continue
-        bounds = [float("-inf")] + cuts + [float("inf")]
-        for a, b in zip(bounds, bounds[1:]):
-            piece = [c for c in l.chars if a < (c["x0"] + c["x1"]) / 2 < b]
-            out.extend(group_lines(piece))
-    return out
-
-
-def _gutters(segments: list[Line], x0: float, x1: float, min_gap: float, tolerance: int):
-    """x-intervals crossed by at most `tolerance` segments, at least min_gap wide."""
-    lo, hi = int(x0) - 1, int(x1) + 2
-    cover = [0] * (hi - lo + 1)
-    for s in segments:
-        for x in range(int(s.x0 + 0.5) - lo, int(s.x1 - 0.5) - lo + 1):
-            if 0 <= x < len(cover):
-                cover[x] += 1
-    xs_text = [i for i, c in enumerate(cover) if c > tolerance]
-    if not xs_text:
-        return []
-    first, last = xs_text[0], xs_text[-1]
-    gutters, start = [], None
-    for i in range(first, last + 1):
-        free = cover[i] <= tolerance
-        if free and start is None:
-            start = i
-        elif not free and start is not None:
-            if i - start >= min_gap:
-                gutters.append((start + lo, i + lo))
-            start = None
-    return gutters
-
-
-def _split_by_header(gutters, header: list[Line], min_gap: float, text_x0: float, text_x1: float,
-                     groups: set[int]):
-    """A column whose body is empty throughout shows only in the header: a header label
-    standing in a body gutter is a column of its own unless it is the label of a
-    neighbouring column printed off-centre (Word centres header labels over their
-    column, so it would be centred over that neighbour, and the neighbour has no label of
-    its own). Several such labels side by side are several columns (a form whose body
-    fills only a few of its columns)."""
-
-    def has_own_label(l: Line, x0: float, x1: float) -> bool:
-        # a label of its own at any level; a line stacked with l is l's own label wrapped
-        return any(m is not l and id(m) not in groups and x0 <= (m.x0 + m.x1) / 2 <= x1
-                   and not (m.x0 < l.x1 and m.x1 > l.x0) for m in header)
-
-    out = []
-    for i, (a, b) in enumerate(gutters):
-        left_x0 = gutters[i - 1][1] if i else text_x0
-        right_x1 = gutters[i + 1][0] if i + 1 < len(gutters) else text_x1
-        own = []
-        for l in header:
-            if id(l) in groups or not (l.x0 > a + min_gap / 2 and l.x1 < b - min_gap / 2):
-                continue
-            c = (l.x0 + l.x1) / 2
-            centred_left = 2 * c - left_x0 <= b + min_gap and not has_own_label(l, left_x0, a)
-            centred_right = 2 * c - right_x1 >= a - min_gap and not has_own_label(l, b, right_x1)
-            if not (centred_left or centred_right):
-                own.append(l)
-        if not own:
-            out.append((a, b))
-            continue
-        # side-by-side labels are separate columns; stacked (wrapped) ones are one
-        clusters: list[list[float]] = []
-        for l in sorted(own, key=lambda l: l.x0):
-            if clusters and l.x0 - clusters[-1][1] < min_gap:
-                clusters[-1][1] = max(clusters[-1][1], l.x1)
-            else:
-                clusters.append([l.x0, l.x1])
-        cursor = a
-        for x0, x1 in clusters:
-            out.append((cursor, x0))
-            cursor = x1
-        out.append((cursor, b))
-    return out
-
-
-def _unlabelled_columns(edges: list[float], header: list[Line]) -> list[int]:
-    """Boundaries to drop: a column no header label stands over, crossed by a label that
-    also covers its neighbour, is part of that neighbour (letters spread out with
-    distributed alignment, e.g. "藥　　品", look like two columns)."""
-    drop = []
-    for k in range(1, len(edges) - 1):
-        x = edges[k]
-        crossing = [l for l in header if l.x0 < x < l.x1]
-        if not crossing:
-            continue
-        left = [l for l in header if edges[k - 1] <= (l.x0 + l.x1) / 2 < x and l not in crossing]
-        right = [l for l in header if x <= (l.x0 + l.x1) / 2 < edges[k + 1] and l not in crossing]
-        if not left or not right:
-            drop.append(k)
-    return drop
-
-
 def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -> dict[int, float]:
     """Columns that hold two label columns: a group label beside the items it groups,
     while other items span both (printed from the same left edge, across the gutter).
@@ -189,7 +53,7 @@ def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -
         lft = [l for l in ls if l.x1 <= s - min_gap]
         cross = [l for l in ls if l.x0 < s - 1 and l.x1 > s - min_gap]
         # no line crossing: the gutter was seen and dropped on purpose (letters spread
-        # out with distributed alignment, see _unlabelled_columns)
+        # out with distributed alignment)
         if not lft or not cross or any(abs(l.x0 - left) > 1 for l in cross):
             continue
         if any(abs(l.x0 - s) > 1 for l in right):
@@ -263,35 +127,6 @@ def _span_split_columns(cells: list[RawCell], split_cols: list[int], n_header: i
                 continue
             for r in rows:
                 taken.update({(r, k), (r, k + 1)})
-
-
-def _boundary(a: float, b: float, lines: list[Line]) -> float:
-    """Where in the gutter [a, b] (free of body text) the column boundary goes: in the part
-    no line at all crosses, so a header label longer than its column's values stays in
-    its column; the middle of the gutter when a label really spans it."""
-    # a line covering the whole gutter spans the columns anyway: it does not constrain
-    crossing = sorted((max(a, l.x0), min(b, l.x1)) for l in lines
-                      if l.x0 < b and l.x1 > a and not (l.x0 <= a and l.x1 >= b))
-    best, cursor = None, a
-    for x0, x1 in crossing:
-        if x0 > cursor and (best is None or x0 - cursor > best[1] - best[0]):
-            best = (cursor, x0)
-        cursor = max(cursor, x1)
-    if b > cursor and (best is None or b - cursor > best[1] - best[0]):
-        best = (cursor, b)
-    return (best[0] + best[1]) / 2 if best else (a + b) / 2
-
-
-def _group_labels(header: list[Line]) -> set[int]:
-    """ids of header lines that group columns: a label with two or more labels below it
-    that stand side by side (not one wrapped label) is centred over several columns, so
-    it says nothing about where one column ends."""
-    out = set()
-    for l in header:
-        below = [m for m in header if m.top >= l.bottom - 0.5 and m.x0 < l.x1 and m.x1 > l.x0]
-        if any(a.x1 <= b.x0 or b.x1 <= a.x0 for i, a in enumerate(below) for b in below[i + 1:]):
-            out.add(id(l))
-    return out
 
 
 def _col_of(edges: list[float], x: float) -> int:

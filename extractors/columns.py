@@ -21,7 +21,6 @@ line, is inside a cell.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 from .text import Line, char_runs

@@ -616,3 +616,39 @@ def top_set_merges_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-7 重要績效指標", CAPTION), t, Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return grid
+
+
+def overflowing_cell_pdf(path: Path) -> list:
+    """表 10-8: three rules; the last column, set flush right, has a first line wider than
+    the column (a producer that does not break it lets it run left, over the empty top of
+    the column beside it, whose one line is centred lower in the row). Returns the grid."""
+    wide = "包含產學合作計畫之廠商配合款技術移轉案之先期技轉金"
+    lines = [wide, "授權金、權利金等", "新創公司實收資本額等"]
+    grid = [["績效指標", "量化值", "效益說明"],
+            ["博碩士培育人次", "170人次", "培育學生能力"],
+            ["促進民間投資金額", "45,000仟元", "".join(lines)],
+            ["專利獲得件數", "20件", "完善的專利佈局"]]
+    data = [list(r) for r in grid]
+    data[2][2] = "\n".join(lines)
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("LEADING", (0, 0), (-1, -1), 11),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+             ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+    t = Table(data, colWidths=[100, 90, 150], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-8 促進投資績效", CAPTION), t])
+    return grid
+
+
+def zebra_break_pdf(path: Path, n_rows: int = 64) -> list:
+    """表 10-9: no rules; a header shaded dark, body rows shaded light every other row, the
+    first body row among them; broken by the page end with the header not repeated, so the
+    next page begins with a shaded body row. Returns the grid."""
+    header = ["項次", "核准日期", "許可證字號", "申請商名稱"]
+    rows = [[str(i + 1), f"2020/{i % 12 + 1:02d}/{i % 27 + 1:02d}", f"衛部藥製字第{60400 + i}號", f"測試生技股份有限公司{i + 1}"]
+            for i in range(n_rows)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.55, 0.6, 0.7))]
+    style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(1, n_rows + 1, 2)]
+    t = Table([header] + rows, colWidths=[40, 90, 150, 150], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-9 核准上市之國產新藥", CAPTION), t])
+    return [header] + rows

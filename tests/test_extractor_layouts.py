@@ -114,3 +114,22 @@ def test_merged_cells_set_at_the_top_of_their_rows_cover_them(tmp_path):
     grid = pdfs.top_set_merges_pdf(tmp_path / "top.pdf")
     t = _only_table(tmp_path / "top.pdf")
     assert t.header + t.rows == grid
+
+
+def test_a_line_run_out_of_its_cell_stays_in_it(tmp_path):
+    # a line wider than its column, run over the empty top of the column beside it, is
+    # its cell's first line, not a row printed across the table
+    grid = pdfs.overflowing_cell_pdf(tmp_path / "overflow.pdf")
+    t = _only_table(tmp_path / "overflow.pdf")
+    assert t.header + t.rows == grid
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: at the top of the second page the unshaded row above the "
+                   "first stripe is read as one row with it (the stripe's top edge taken for a header rule)")
+def test_zebra_rows_are_no_header_after_a_page_break(tmp_path):
+    # the header is shaded in a colour of its own; the shaded body row the next page
+    # begins with is a row of the table going on
+    grid = pdfs.zebra_break_pdf(tmp_path / "zebra.pdf")
+    t = _only_table(tmp_path / "zebra.pdf")
+    assert t.pages == [1, 2]
+    assert t.header + t.rows == grid
