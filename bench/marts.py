@@ -37,14 +37,31 @@ PRINT_POSITION = {"source_page", "page", "x0", "top", "x1", "bottom", "sha256", 
                   "extracted_at", "extractor_version"}
 
 
-def refresh(home: Path, pdfs: list[Path]) -> tuple[bool, str]:
-    """A full refresh of these PDFs into a new warehouse at home: (published, stderr tail)."""
+def refresh(home: Path, pdfs: list[Path]) -> dict:
+    """A full refresh of these PDFs into a new warehouse at home: its record
+    (last_refresh.json: published, held_back, failures) and the exit code."""
+    import json
+
     (home / "inbox").mkdir(parents=True, exist_ok=True)
     for pdf in pdfs:
         shutil.copy2(pdf, home / "inbox" / pdf.name)
     proc = subprocess.run([TWBIO, "refresh"], env={**os.environ, "TWBIO_HOME": str(home)},
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return proc.returncode == 0 and (home / "twbio.duckdb").exists(), proc.stderr[-800:]
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    state = home / "last_refresh.json"
+    record = json.loads(state.read_text(encoding="utf-8")) if state.exists() else {}
+    record["exit_code"] = proc.returncode
+    record["published"] = bool(record.get("published")) and (home / "twbio.duckdb").exists()
+    return record
+
+
+def _why(record: dict) -> str:
+    """What held a report back or failed the refresh, in a line or two."""
+    parts = []
+    for held in record.get("held_back") or []:
+        parts.append(str(held)[:300])
+    for failure in record.get("failures") or []:
+        parts.append(str(failure)[:300])
+    return "\n    ".join(parts[:6]) or f"exit code {record.get('exit_code')}"
 
 
 def mart_rows(db: Path) -> dict[str, tuple[list[str], list[tuple]]]:
@@ -97,29 +114,33 @@ def main(argv=None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="twbio-marts-"))
     t0 = time.perf_counter()
-    ok, err = refresh(work / "samples", sorted((ROOT / "warehouse" / "inbox").glob("*.pdf")))
-    if not ok:
-        print(f"the samples' refresh did not publish:\n{err}")
+    record = refresh(work / "samples", sorted((ROOT / "warehouse" / "inbox").glob("*.pdf")))
+    if not record["published"]:
+        print(f"the samples' refresh did not publish:\n    {_why(record)}")
         return 1
     reference = mart_rows(work / "samples" / "twbio.duckdb")
     print(f"reference: the shipped samples, {len(reference)} marts, "
-          f"{sum(len(r) for _, r in reference.values())} rows ({time.perf_counter() - t0:.0f} s)\n")
+          f"{sum(len(r) for _, r in reference.values())} rows ({time.perf_counter() - t0:.0f} s)\n", flush=True)
     identical = 0
     for seed in range(a.first_seed, a.first_seed + a.variants):
         v = layouts.draw_variant(seed)
         d = layouts.render_variant(a.corpus.resolve(), v, a.out)
         home = work / f"seed{seed:03d}"
         t0 = time.perf_counter()
-        ok, err = refresh(home, sorted(d.glob("*.pdf")))
+        record = refresh(home, sorted(d.glob("*.pdf")))
         secs = time.perf_counter() - t0
-        if not ok:
-            print(f"seed {seed:3d} {v.describe()}  NOT PUBLISHED ({secs:.0f} s)\n    {err.strip().splitlines()[-1] if err.strip() else ''}")
+        if not record["published"]:
+            print(f"seed {seed:3d} {v.describe()}  NOTHING PUBLISHED ({secs:.0f} s)\n    {_why(record)}", flush=True)
             shutil.rmtree(home, ignore_errors=True)
             continue
         diffs = compare(reference, mart_rows(home / "twbio.duckdb"))
         same = len(reference) - sum(1 for m in diffs if m in reference)
         identical += not diffs
-        print(f"seed {seed:3d} {v.describe()}  marts identical {same}/{len(reference)} ({secs:.0f} s)")
+        held = record.get("held_back") or []
+        print(f"seed {seed:3d} {v.describe()}  marts identical {same}/{len(reference)}"
+              f"{f', {len(held)} report(s) held back' if held else ''} ({secs:.0f} s)", flush=True)
+        if held:
+            print(f"    {_why({'held_back': held})}")
         for mart, (missing, extra) in sorted(diffs.items()):
             print(f"    {mart}: {len(missing)} sample rows missing, {len(extra)} rows not in the samples'")
             for row in missing[:a.show]:

@@ -318,7 +318,9 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
         region = [c for c in chars if bbox[1] < (c["top"] + c["bottom"]) / 2 < bbox[3]
                   and bbox[0] - 2 <= c["x0"] and c["x1"] <= bbox[2] + 2]
         header_rules = t["header_rules"] if step > 0 else []
-        grown = build_text_table(region, bbox, header_rules, size, wrap_spaces, t["row_rules"])
+        # in a table ruled (or shaded) row by row, its edge is a row's edge too
+        row_rules = list(t["row_rules"]) + ([top if step < 0 else bottom] if t["row_rules"] else [])
+        grown = build_text_table(region, bbox, header_rules, size, wrap_spaces, row_rules)
         if grown is not None and grown["n_cols"] == t["n_cols"] and grown["n_rows"] >= t["n_rows"]:
             found[index] = (grown, strategy)
     return found

@@ -640,15 +640,15 @@ def overflowing_cell_pdf(path: Path) -> list:
 
 
 def zebra_break_pdf(path: Path, n_rows: int = 64) -> list:
-    """表 10-9: no rules; a header shaded dark, body rows shaded light every other row, the
-    first body row among them; broken by the page end with the header not repeated, so the
-    next page begins with a shaded body row. Returns the grid."""
+    """表 10-9: no rules; a header shaded dark, every other body row shaded light; broken
+    by the page end with the header not repeated, so that the next page begins with a
+    shaded body row over an unshaded one. Returns the grid."""
     header = ["項次", "核准日期", "許可證字號", "申請商名稱"]
     rows = [[str(i + 1), f"2020/{i % 12 + 1:02d}/{i % 27 + 1:02d}", f"衛部藥製字第{60400 + i}號", f"測試生技股份有限公司{i + 1}"]
             for i in range(n_rows)]
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
              ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.55, 0.6, 0.7))]
-    style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(1, n_rows + 1, 2)]
+    style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(2, n_rows + 1, 2)]
     t = Table([header] + rows, colWidths=[40, 90, 150, 150], style=TableStyle(style))
     _build(path, [Paragraph("表 10-9 核准上市之國產新藥", CAPTION), t])
     return [header] + rows
