@@ -79,10 +79,20 @@ def mart_rows(db: Path) -> dict[str, tuple[list[str], list[tuple]]]:
                 "order by ordinal_position", [mart]).fetchall()]
             kept = [c for c in cols if c not in PRINT_POSITION]
             rows = con.execute(f'select {", ".join(f"{chr(34)}{c}{chr(34)}" for c in kept)} from marts."{mart}"').fetchall()
+            rows = [tuple(_hashable(v) for v in row) for row in rows]
             out[mart] = (kept, sorted(rows, key=repr))
         return out
     finally:
         con.close()
+
+
+def _hashable(value):
+    """A list or struct value (DuckDB LIST, STRUCT, MAP) as a tuple, so rows can be counted."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
 
 
 def compare(reference: dict, other: dict) -> dict[str, tuple[list, list]]:
