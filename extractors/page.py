@@ -586,9 +586,12 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
             part.caption = lines[cap_idx].text
             part.caption_line = cap_idx
             used.add(cap_idx)
+            last = cap_idx
             for i in _caption_continues(lines, cap_idx, top):
                 part.caption = join_wrapped([part.caption, lines[i].text])
                 used.add(i)
+                last = i
+            _caption_wraps_into(part, lines[last].bottom, lines[last].size)
         for i, l in reversed(above):
             if (cap_idx is None or i > cap_idx) and cap.unit_of(l.text):
                 part.unit = cap.unit_of(l.text)
@@ -639,12 +642,30 @@ def _caption_continues(lines: list[Line], idx: int, limit: float) -> list[int]:
 def _caption_in_first_row(part: TablePart) -> None:
     """A caption printed inside the table, as a first row of one cell across it (its text
     may not cross every gutter, and leave the row's other cells empty)."""
-    first = [c for c in part.cells if c.row == 0 and c.text]
+    first = [c for c in part.raw_cells if c.row == 0 and c.text]
     if part.n_rows < 2 or len(first) != 1 or first[0].row_span != 1:
         return
     if not cap.caption_match(first[0].text):
         return
     part.caption = first[0].text
+    _drop_first_row(part)
+    _caption_wraps_into(part, first[0].bbox[3], first[0].size)
+
+
+def _caption_wraps_into(part: TablePart, caption_bottom: float, size: float) -> None:
+    """A caption too long for its line goes on in the table's first row: one line alone
+    on it, set right under the caption (closer than a row's padding puts the next row)."""
+    first = [c for c in part.raw_cells if c.row == 0 and c.text]
+    if part.n_rows < 2 or len(first) != 1 or first[0].row_span != 1 or first[0].n_lines != 1:
+        return
+    c = first[0]
+    if cap.caption_match(c.text) or not 0 <= c.bbox[1] - caption_bottom < 0.5 * size:
+        return
+    part.caption = join_wrapped([part.caption, c.text])
+    _drop_first_row(part)
+
+
+def _drop_first_row(part: TablePart) -> None:
     part.cells = [c for c in part.cells if c.row > 0]
     for c in part.cells:
         c.row -= 1
