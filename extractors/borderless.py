@@ -358,6 +358,11 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
     # ...but a label beside the first line only, and nothing in the other columns beside
     # the lines below it, is one row whose numbers wrapped
     level = [b for b in level if not _wrapped_beside_label(b, blocks, tol)]
+    # ...and so is a band in which one number plainly wrapped (a line ends on its
+    # separator): the lines level with its lines are one row's too
+    wrapped = [b for b in blocks if in_body(b) and len(b[4]) >= 2 and not is_number_stack(b[4])
+               and all(NUMBER_ONLY.match(l.text.strip()) for l in b[4])]
+    level = [b for b in level if not any(_same_lines(b, w, tol) for w in wrapped)]
     out = []
     for b in blocks:
         if any(b is x for x in level):
@@ -365,6 +370,11 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
         else:
             out.append(b)
     return out
+
+
+def _same_lines(a, b, tol: float) -> bool:
+    ta, tb = sorted(l.top for l in a[4]), sorted(l.top for l in b[4])
+    return len(ta) == len(tb) and all(abs(x - y) <= tol for x, y in zip(ta, tb))
 
 
 def _wrapped_beside_label(block, blocks: list, tol: float) -> bool:
