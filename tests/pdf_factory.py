@@ -652,3 +652,22 @@ def zebra_break_pdf(path: Path, n_rows: int = 64) -> list:
     t = Table([header] + rows, colWidths=[40, 90, 150, 150], style=TableStyle(style))
     _build(path, [Paragraph("表 10-9 核准上市之國產新藥", CAPTION), t])
     return [header] + rows
+
+
+def numbers_wrapped_mid_digit_pdf(path: Path) -> list:
+    """表 10-10: no rules at all, numbers in columns too narrow for them, which wrap where
+    the width runs out: in the wider column after a separator ("449,038." over "30"), in
+    the two narrower ones between two digits ("442,66" over "0.30"), beside a label that
+    wraps too. Returns the grid."""
+    grid = [["項目", "2020年", "2021年", "2022年"],
+            ["上市總市值", "449,038.30", "562,820.20", "442,660.30"],
+            ["上櫃總市值", "43,520.13", "57,821.44", "44,240.70"],
+            ["研發費用", "230.94", "247.60", "255.50"]]
+    cell = ParagraphStyle("narrow", fontName=FONT, fontSize=9, leading=11, wordWrap="CJK")
+    data = [[Paragraph(v, cell) for v in row] for row in grid]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+    t = Table(data, colWidths=[40, 40, 35, 35], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-10 上市櫃生技公司經營狀況", CAPTION), t, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return grid

@@ -131,3 +131,11 @@ def test_zebra_rows_are_no_header_after_a_page_break(tmp_path):
     t = _only_table(tmp_path / "zebra.pdf")
     assert t.pages == [1, 2]
     assert t.header + t.rows == grid
+
+
+def test_numbers_wrapped_between_digits_beside_one_wrapped_after_its_separator(tmp_path):
+    # without rules, a number wrapped between two digits reads as two numbers set solid;
+    # one in its row that wrapped after its separator shows the row is one row
+    grid = pdfs.numbers_wrapped_mid_digit_pdf(tmp_path / "digits.pdf")
+    t = _only_table(tmp_path / "digits.pdf")
+    assert t.header + t.rows == grid
