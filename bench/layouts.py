@@ -403,7 +403,6 @@ def render_html(cc, report, v: Variant, figure_uri: str) -> str:
     rng = random.Random(f"{v.seed}:{report.report_id}")
     body = []
     footnote_used = False
-    wide_open = False
     for i, b in enumerate(report.blocks):
         t = b["t"]
         if t == "table":
@@ -553,7 +552,6 @@ def _render_reportlab(cc, report, v: Variant, out: Path, split_in_row: int) -> N
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * v.line_height, wordWrap="CJK", **kw)
 
     body = style("body", v.body_size, firstLineIndent=2 * v.body_size, alignment=TA_JUSTIFY, spaceAfter=4)
-    li = style("li", v.body_size, leftIndent=2 * v.body_size, firstLineIndent=-v.body_size, spaceAfter=2)
     heads = {lvl: style(f"h{lvl}", s, spaceBefore=6, spaceAfter=4, alignment=TA_CENTER if lvl == 1 else TA_LEFT)
              for lvl, s in {1: 18, 2: 15, 3: 13, 4: 12, 5: 11}.items()}
     cap_size = max(v.table_size, 9.5) + 1

@@ -83,8 +83,7 @@ def _join(pieces: list[dict], min_width: float = 30.0) -> list[dict]:
 
 def shaded(graphics: Graphics, bbox) -> bool:
     """Does a shaded area lie under the middle of `bbox`?"""
-    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in graphics.fills)
+    return shade(graphics, bbox) is not None
 
 
 def shade(graphics: Graphics, bbox) -> tuple | None:

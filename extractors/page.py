@@ -194,19 +194,17 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             head = across[0]
             first = [l for l in lines if top < l.mid_y < inner[head][0] and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
             rest = [l for l in lines if inner[head][0] < l.mid_y < bottom and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
-            first_shades = {shade(graphics, (l.x0, l.top, l.x1, l.bottom)) for l in first}
-            # shaded in a colour of its own: zebra rows shade every other row alike
-            styled = bool(first) and (all(l.bold for l in first) or (
-                None not in first_shades and len(first_shades) == 1
-                and all(shade(graphics, (l.x0, l.top, l.x1, l.bottom)) not in first_shades for l in rest)))
+            styled = bool(first) and (all(l.bold for l in first) or _shaded_apart(
+                graphics, [(l.x0, l.top, l.x1, l.bottom) for l in first], [(l.x0, l.top, l.x1, l.bottom) for l in rest]))
             doubled = inner[across[1]][0] - inner[head][0] < 0.5 * size
             if styled or doubled:
                 header_rule, row_rules = [inner[head][0]], inner[:head] + inner[head + 1:]
             else:
                 header_rule, row_rules = [], inner
         else:
-            # the header ends at the first rule across the whole table; one shaded band with
-            # nothing going on under it is one row, a header when its type or place says so
+            # the header ends at the first rule across the whole table; a shaded band alone,
+            # with nothing found going on under it, is one row whose lines wrap (a header
+            # over a body that the rows beside it continue)
             head = across[0] if across else 0
             header_rule = [inner[head][0]] if inner else []
             row_rules = inner[:head] + inner[head + 1:]
@@ -535,20 +533,22 @@ def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: 
         row = [c for c in raw if c.row == r and c.text]
         if not row:
             break
+        end = r + max(c.row_span for c in row)
         styled = all(c.bold for c in row) or all(shaded(graphics, c.bbox) for c in row) and (
-            strategy == "lines" or _shaded_apart(raw, r, graphics))
+            strategy == "lines" or _shaded_apart(graphics, [c.bbox for c in row],
+                                                 [c.bbox for c in raw if c.row >= end and c.text]))
         if not styled:
             break
         n = r + max(c.row_span for c in row if c.row == r)
     return min(n, n_rows)
 
 
-def _shaded_apart(raw: list[RawCell], r: int, graphics: Graphics) -> bool:
-    """Row r is shaded in one colour, there are rows below it, and none of them is shaded so."""
-    colours = {shade(graphics, c.bbox) for c in raw if c.row == r and c.text}
-    end = r + max(c.row_span for c in raw if c.row == r and c.text)
-    below = [c for c in raw if c.row >= end and c.text]
-    return len(colours) == 1 and bool(below) and all(shade(graphics, c.bbox) not in colours for c in below)
+def _shaded_apart(graphics: Graphics, head: list, rest: list) -> bool:
+    """The boxes `head` are shaded in one colour that none of the boxes `rest` (the body
+    under them) is shaded in: zebra rows shade every other row alike, a header in its own."""
+    colours = {shade(graphics, b) for b in head}
+    return len(colours) == 1 and None not in colours and bool(rest) and all(
+        shade(graphics, b) not in colours for b in rest)
 
 
 def _to_part(t: dict, strategy: str, number: int, graphics: Graphics) -> TablePart:
