@@ -78,24 +78,12 @@ def test_a_header_label_set_vertically_reads_in_order(tmp_path):
     assert t.header + t.rows == grid
 
 
-def test_leader_dots_set_columns_apart_and_are_not_cell_text(tmp_path):
-    grid = pdfs.leader_dots_pdf(tmp_path / "dots.pdf")
-    t = _only_table(tmp_path / "dots.pdf")
-    assert t.header + t.rows == grid
-
-
 def test_group_rows_and_a_plain_page_break_keep_a_three_rule_table_whole(tmp_path):
     # a group row right under the header rule reads like running text, the first page has
     # no closing rule, the next page repeats no header and starts with the rest of the table
     grid = pdfs.group_rows_over_a_break_pdf(tmp_path / "groups.pdf")
     t = _only_table(tmp_path / "groups.pdf")
     assert t.table_id == "10-4" and len(t.pages) == 2
-    assert t.header + t.rows == grid
-
-
-def test_numbers_wrapped_beside_a_centred_label_are_one_row(tmp_path):
-    grid = pdfs.wrapped_numbers_pdf(tmp_path / "numbers.pdf")
-    t = _only_table(tmp_path / "numbers.pdf")
     assert t.header + t.rows == grid
 
 
@@ -108,22 +96,6 @@ def test_the_row_after_a_repeated_header_is_a_new_row(tmp_path):
     assert t.header + t.rows == grid
 
 
-def test_merged_cells_set_at_the_top_of_their_rows_cover_them(tmp_path):
-    # without rules, a year printed once at the top of its rows (beside one-row cells
-    # centred in taller rows) is read down over them, not as the first row's alone
-    grid = pdfs.top_set_merges_pdf(tmp_path / "top.pdf")
-    t = _only_table(tmp_path / "top.pdf")
-    assert t.header + t.rows == grid
-
-
-def test_a_line_run_out_of_its_cell_stays_in_it(tmp_path):
-    # a line wider than its column, run over the empty top of the column beside it, is
-    # its cell's first line, not a row printed across the table
-    grid = pdfs.overflowing_cell_pdf(tmp_path / "overflow.pdf")
-    t = _only_table(tmp_path / "overflow.pdf")
-    assert t.header + t.rows == grid
-
-
 def test_zebra_rows_are_no_header_after_a_page_break(tmp_path):
     # the next page begins with a shaded row over an unshaded one, with no header: both
     # are rows of the table going on, each its own (the stripe's top edge parts them)
@@ -133,9 +105,25 @@ def test_zebra_rows_are_no_header_after_a_page_break(tmp_path):
     assert t.header + t.rows == grid
 
 
-def test_numbers_wrapped_between_digits_beside_one_wrapped_after_its_separator(tmp_path):
-    # without rules, a number wrapped between two digits reads as two numbers set solid;
-    # one in its row that wrapped after its separator shows the row is one row
-    grid = pdfs.numbers_wrapped_mid_digit_pdf(tmp_path / "digits.pdf")
-    t = _only_table(tmp_path / "digits.pdf")
+READ_AS_PRINTED = [
+    # leader dots (".....") set columns apart and are no cell's text
+    pytest.param(pdfs.leader_dots_pdf, id="leader-dots"),
+    # numbers wrapped beside a label centred on them are one row
+    pytest.param(pdfs.wrapped_numbers_pdf, id="numbers-wrapped-beside-a-centred-label"),
+    # without rules, a number wrapped between two digits reads like two numbers set
+    # solid; one in its row that wrapped after its separator shows the row is one row
+    pytest.param(pdfs.numbers_wrapped_mid_digit_pdf, id="numbers-wrapped-between-digits"),
+    # without rules, a year printed once at the top of its rows (beside one-row cells
+    # centred in taller rows) is read down over them, not as the first row's alone
+    pytest.param(pdfs.top_set_merges_pdf, id="merged-cells-set-at-the-top"),
+    # a line wider than its column, run over the empty top of the column beside it, is
+    # its cell's first line, not a row printed across the table
+    pytest.param(pdfs.overflowing_cell_pdf, id="line-run-out-of-its-cell"),
+]
+
+
+@pytest.mark.parametrize("make", READ_AS_PRINTED)
+def test_a_generated_table_reads_as_printed(tmp_path, make):
+    grid = make(tmp_path / "case.pdf")
+    t = _only_table(tmp_path / "case.pdf")
     assert t.header + t.rows == grid
