@@ -573,7 +573,8 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     centred on it (within a quarter line), the runs tile the column from top to bottom,
     and only a run of empty slots at the very top may stay uncovered (a merge that began
     on the previous page). A column that cannot be tiled holds genuinely empty cells next
-    to lone values, and keeps them.
+    to lone values, and keeps them. Other producers set a merged cell's text at the top of
+    its rows: where a column's values show that, each value runs down to the next.
     """
     slots = _slots(cells)
     n_rows = len(rows)
