@@ -18,6 +18,7 @@ published marts identical to the samples'.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -40,8 +41,6 @@ PRINT_POSITION = {"source_page", "page", "x0", "top", "x1", "bottom", "sha256", 
 def refresh(home: Path, pdfs: list[Path]) -> dict:
     """A full refresh of these PDFs into a new warehouse at home: its record
     (last_refresh.json: published, held_back, failures) and the exit code."""
-    import json
-
     (home / "inbox").mkdir(parents=True, exist_ok=True)
     for pdf in pdfs:
         shutil.copy2(pdf, home / "inbox" / pdf.name)
