@@ -14,7 +14,7 @@ import statistics
 
 from .grid import NUMBER_ONLY, RawCell, is_number_stack, levels_of, make_cell, snap
 from .columns import find_gutters, word_join
-from .text import Line, char_runs, column_gap, group_lines, join_lines, join_wrapped, split_at, without_leaders
+from .text import Line, column_gap, group_lines, join_lines, join_wrapped, run_lines, split_at, without_leaders
 
 
 def _rule_ends(cuts, lo: float, hi: float) -> list[float]:
@@ -66,15 +66,6 @@ def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -
             continue
         out[k] = (max(l.x1 for l in lft) + s) / 2
     return out
-
-
-def _runs_as_lines(line: Line, join: float) -> list[Line]:
-    """A line cut at every gap wider than a word space: one line per run of its glyphs."""
-    runs = char_runs(line.chars, join)
-    if len(runs) < 2:
-        return [line]
-    cuts = [(max(c["x1"] for c in a if c["text"].strip()) + b[0]["x0"]) / 2 for a, b in zip(runs, runs[1:])]
-    return split_at(line, [float("-inf")] + cuts + [float("inf")], join)
 
 
 def _band_sizes(lines: list[Line]) -> dict[int, int]:
@@ -220,7 +211,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         elif all(abs(e - v) > max(4.0, 0.5 * size) for e in edges):
             edges = sorted(edges + [v])
     # a group label beside its items, where other items run across both label columns
-    body_runs = [r for ln in lines if header_bottom is None or ln.top > header_bottom for r in _runs_as_lines(ln, join)]
+    body_runs = [r for ln in lines if header_bottom is None or ln.top > header_bottom for r in run_lines(ln, join)]
     split_at_label = _split_label_columns(edges, body_runs, min_gap)
     for k in reversed(split_at_label):
         edges.insert(k + 1, split_at_label[k])
@@ -579,9 +570,9 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     slots = _slots(cells)
     n_rows = len(rows)
     tol = max(1.5, 0.25 * size)
-    boxes = _row_boxes(cells, rows)
     cols = {c.col for c in cells if c.row >= n_header and c.col_span == 1 and c.text}
     tops, bottoms = _row_text(cells, rows)
+    boxes = _row_boxes(tops, bottoms)
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
         reach, centred_runs = {}, {}
@@ -658,12 +649,11 @@ def _row_text(cells: list[RawCell], rows) -> tuple[list[float], list[float]]:
     return tops, bottoms
 
 
-def _row_boxes(cells: list[RawCell], rows) -> list[tuple[float, float]]:
+def _row_boxes(tops: list[float], bottoms: list[float]) -> list[tuple[float, float]]:
     """Where each row's box is, as a producer laid it out: its ink (_row_text) and half
     the whitespace between neighbouring rows on either side. A merged cell is centred on
     the boxes of its rows."""
-    n = len(rows)
-    tops, bottoms = _row_text(cells, rows)
+    n = len(tops)
     gaps = sorted(max(0.0, tops[r + 1] - bottoms[r]) for r in range(n - 1))
     half = gaps[len(gaps) // 2] / 2 if gaps else 0.0
     edges = [tops[0] - half] + [(bottoms[r] + tops[r + 1]) / 2 for r in range(n - 1)] + [bottoms[-1] + half]

@@ -259,6 +259,16 @@ def split_at(line: Line, edges: list[float], join: float) -> list[Line]:
     return [ln for ln in out if ln is not None]
 
 
+def run_lines(line: Line, join: float) -> list[Line]:
+    """A line cut at every gap wider than a word space: one line per run of its glyphs
+    (see char_runs)."""
+    runs = char_runs(line.chars, join)
+    if len(runs) < 2:
+        return [line]
+    out = [_make_line(sorted(run, key=lambda c: c["x0"])) for run in runs]
+    return [ln for ln in out if ln is not None]
+
+
 def _without_leaders(row: list[dict]) -> list[dict]:
     """A row of glyphs without its leader dots (a run of four or more dots leading the eye
     from a label to its figures): they fill a gutter, and printed nothing a cell holds."""
