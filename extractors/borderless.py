@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 
 from .grid import NUMBER_ONLY, RawCell, is_number_stack, levels_of, make_cell, snap
-from .columns import find_gutters, word_join
+from .columns import band_of_each, find_gutters, word_join
 from .text import Line, column_gap, group_lines, join_lines, join_wrapped, run_lines, split_at, without_leaders
 
 
@@ -69,10 +69,8 @@ def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -
 
 
 def _band_sizes(lines: list[Line]) -> dict[int, int]:
-    """For each line (by id), how many lines share its band (see columns._bands)."""
-    from .columns import _bands
-
-    band = _bands(lines)
+    """For each line (by id), how many lines share its band (see columns.band_of_each)."""
+    band = band_of_each(lines)
     count: dict[int, int] = {}
     for b in band:
         count[b] = count.get(b, 0) + 1

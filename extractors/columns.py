@@ -43,7 +43,7 @@ def glyph_runs(line: Line, join: float) -> list[tuple[float, float]]:
         [(line.x0, line.x1)] if line.x1 > line.x0 else [])
 
 
-def _bands(lines: list[Line]) -> list[int]:
+def band_of_each(lines: list[Line]) -> list[int]:
     """For each line, the index of its band: lines whose boxes overlap vertically, directly
     or through others, share a band (a table row, set whatever its vertical alignment)."""
     order = sorted(range(len(lines)), key=lambda i: lines[i].top)
@@ -144,7 +144,7 @@ def find_gutters(lines: list[Line], size: float, header_bottom: float | None = N
     if not atoms:
         return []
     w_min = max(1.2, 0.2 * size)
-    band = _bands(lines)
+    band = band_of_each(lines)
     m = max(3, len(atoms) // 8)
 
     def runs_of(units):

@@ -142,10 +142,13 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         # a shaded area narrower than the table is a cell's background (a merged cell's is
         # drawn as tall as the producer chose): where it begins and ends across the page
         # are column boundaries, but its top and bottom are no row's
+        def across_table(a: float, b: float) -> bool:
+            return a <= x0 + 8 and b >= x1 - 8
+
         inner = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]
-                 if not r.get("band") or (r["x0"] <= x0 + 8 and r["x1"] >= x1 - 8)]
+                 if not r.get("band") or across_table(r["x0"], r["x1"])]
         backgrounds = [(r["y"], r["x0"], r["x1"]) for r in g[1:-1]
-                       if r.get("band") and not (r["x0"] <= x0 + 8 and r["x1"] >= x1 - 8)]
+                       if r.get("band") and not across_table(r["x0"], r["x1"])]
         # text directly above the first rule that belongs to the table (a table printed
         # with a rule under its header only, or whose top rule is missing); under three
         # or more rules the first one is the top rule, and what is above it is not the table
@@ -187,7 +190,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
         # rules across the whole table part its rows; rules under some columns only stand
         # under labels grouping those columns, or are left out under merged cells
-        across = [i for i, (y, a, b) in enumerate(inner) if a <= x0 + 8 and b >= x1 - 8]
+        across = [i for i, (y, a, b) in enumerate(inner) if across_table(a, b)]
         if len(across) >= 3:
             # ruled between every row (or most): the first rule ends the header only when what
             # stands above it is set apart by its type or its shading, or the rule is doubled
