@@ -68,6 +68,9 @@ def _sweep(runs: list[list[tuple[float, float]]], members: set[int]):
     events = []
     for i in members:
         for a, b in runs[i]:
+            if b - a < 1e-6:
+                continue  # a run without width (a stroke-thin glyph) covers nothing, and
+                # at one x its end would sort before its start
             events.append((a, 1, i))
             events.append((b, -1, i))
     events.sort()

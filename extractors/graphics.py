@@ -22,6 +22,7 @@ class Graphics:
     bands: list[dict] = field(default_factory=list)  # top and bottom of shaded areas {x0, x1, y}
     fills: list[tuple[float, float, float, float]] = field(default_factory=list)  # shaded boxes
     fill_colours: list[tuple] = field(default_factory=list)  # each shaded box's colour
+    slanted: list[tuple[float, float, float, float]] = field(default_factory=list)  # strokes neither level nor upright
 
 
 def _white(color) -> bool:
@@ -52,6 +53,10 @@ def read_graphics(page) -> Graphics:
             g.fills.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
             colour = obj.get("non_stroking_color")
             g.fill_colours.append(tuple(colour) if isinstance(colour, (list, tuple)) else (colour,))
+        for (xa, ya), (xb, yb) in zip(obj.get("pts") or [], (obj.get("pts") or [])[1:]):
+            dx, dy = abs(xb - xa), abs(yb - ya)
+            if min(dx, dy) > 0.1 * max(dx, dy) and dx + dy > 0.3:  # steeper than ~6° from level and upright
+                g.slanted.append((xa, ya, xb, yb))
     g.rules = _join([{"x0": e["x0"], "x1": e["x1"], "y": (e["top"] + e["bottom"]) / 2}
                      for e in g.edges if e["orientation"] == "h"])
     g.bands = _join([{"x0": x0, "x1": x1, "y": y} for x0, top, x1, bottom in g.fills for y in (top, bottom)])
@@ -93,3 +98,31 @@ def shade(graphics: Graphics, bbox) -> tuple | None:
         if x0 <= cx <= x1 and top <= cy <= bottom:
             return colour
     return None
+
+
+def drawn_figure(graphics: Graphics, bbox) -> bool:
+    """Is `bbox` a drawing (a chart's lines, a diagram's arrows) rather than a table? Tables
+    are drawn with level and upright strokes; a diagonal in a corner cell is one stroke
+    shorter than the table is wide, a chart's slanted strokes add up to more."""
+    x0, top, x1, bottom = bbox
+    length = 0.0
+    for xa, ya, xb, yb in graphics.slanted:
+        if x0 <= (xa + xb) / 2 <= x1 and top <= (ya + yb) / 2 <= bottom:
+            length += ((xb - xa) ** 2 + (yb - ya) ** 2) ** 0.5
+    return length >= x1 - x0
+
+
+def drawing_extent(graphics: Graphics, bbox) -> tuple[float, float, float, float]:
+    """`bbox` grown by every stroke and shaded area that touches it, and what touches those:
+    the whole of a drawing (a chart's axes, legend and background) from a part of it."""
+    boxes = [(e["x0"], e["top"], e["x1"], e["bottom"]) for e in graphics.edges] + list(graphics.fills)
+    x0, top, x1, bottom = bbox
+    grown = True
+    while grown:
+        grown = False
+        for a, b, c, d in boxes:
+            if a <= x1 + 1 and c >= x0 - 1 and b <= bottom + 1 and d >= top - 1 and (
+                    a < x0 or b < top or c > x1 or d > bottom):
+                x0, top, x1, bottom = min(x0, a), min(top, b), max(x1, c), max(bottom, d)
+                grown = True
+    return x0, top, x1, bottom

@@ -7,6 +7,7 @@ is read by text alignment.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from . import captions as cap
@@ -16,7 +17,7 @@ from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
 from .regions import aligned_zones, pieces, running_text
-from .graphics import Graphics, read_graphics, shade, shaded
+from .graphics import Graphics, drawing_extent, drawn_figure, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
 from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
@@ -38,6 +39,8 @@ class PageResult:
     prose: list[ProseLine] = field(default_factory=list)
     # running text below the last table: it does not run on to the next page
     after_last_table: bool = False
+    # a caption left at the foot of the page: the next page's first table is its table
+    caption_for_next: str | None = None
 
 
 def _is_label_line(text: str) -> bool:
@@ -125,11 +128,29 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     size = typical_size(body_chars)
     wrap_spaces = producer_wraps_with_spaces(all_lines)
 
-    found: list[tuple[dict, str]] = [(t, "lines") for t in find_ruled_tables(page, body_chars, wrap_spaces, graphics)]
-    taken = [t["bbox"] for t, _ in found]
+    # a chart drawn in a frame or on a grid is a figure: its box is no table, and nothing
+    # else is looked for in it (its axis labels stand in columns too)
+    found: list[tuple[dict, str]] = []
+    taken = []
+    for t in find_ruled_tables(page, body_chars, wrap_spaces, graphics):
+        if drawn_figure(graphics, t["bbox"]):
+            taken.append(drawing_extent(graphics, t["bbox"]))
+        else:
+            found.append((t, "lines"))
+            taken.append(t["bbox"])
 
     def inside_taken(y0, y1):
         return any(b[1] - 2 <= y0 and y1 <= b[3] + 2 for b in taken)
+
+    def overlaps_taken(box) -> bool:
+        """Does `box` cover half of a table already found, or lie half inside one?"""
+        for b in taken:
+            w = min(box[2], b[2]) - max(box[0], b[0])
+            h = min(box[3], b[3]) - max(box[1], b[1])
+            if w > 0 and h > 0 and w * h >= 0.5 * min((box[2] - box[0]) * (box[3] - box[1]),
+                                                       (b[2] - b[0]) * (b[3] - b[1])):
+                return True
+        return False
 
     # regions bounded by horizontal rules only
     # (the edges of shaded rows separate rows as rules do)
@@ -182,10 +203,15 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
                 bottom = ext_bottom
         if len(g) < 2 and ext_top == g[0]["y"]:
             continue
-        # rules that frame running text (a box around a figure and its commentary) frame
-        # no table
-        framed = [l for l in lines if top < l.mid_y < bottom and x0 - 2 <= l.x0 and l.x1 <= x1 + 2]
+        # rules that frame running text (a box around a figure and its commentary, or
+        # underlined words in a paragraph that runs wider than the underlines) frame no table
+        framed = [l for l in lines if top < l.mid_y < bottom and l.x1 > x0 + 2 and l.x0 < x1 - 2]
         if framed and sum(1 for l in framed if id(l) in prose_ids) > 0.5 * len(framed):
+            continue
+        if overlaps_taken((x0, top, x1, bottom)):
+            continue
+        if drawn_figure(graphics, (x0, top, x1, bottom)):
+            taken.append(drawing_extent(graphics, (x0, top, x1, bottom)))
             continue
         region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
         # rules across the whole table part its rows; rules under some columns only stand
@@ -246,6 +272,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             continue
         y0, y1 = min(m.top for m in block) - 0.5, max(m.bottom for m in block) + 0.5
         x0, x1 = min(m.x0 for m in block) - 1, max(m.x1 for m in block) + 1
+        if drawn_figure(graphics, (x0, y0, x1, y1)):
+            continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
         t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces)
         if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
@@ -255,6 +283,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     # blocks that only their alignment shows to be tables
     for zone in aligned_zones(lines, size, inside_taken):
         x0, y0, x1, y1 = zone.bbox
+        if drawn_figure(graphics, zone.bbox):
+            continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1 and x0 <= c["x0"]
                         and c["x1"] <= x1]
         t = build_text_table(region_chars, zone.bbox, _bold_header(zone.lines), size, wrap_spaces)
@@ -266,13 +296,29 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     found = _run_to_page_edges(found, lines, body_chars, size, wrap_spaces, prose_ids)
     parts = [_to_part(t, strategy, number, graphics) for t, strategy in found]
     used = _attach_labels(parts, lines, body_bottom)
+    # (its lines stay in the running text too: the next page may hold no table for it)
+    caption_for_next = _caption_at_the_foot(lines, used, parts[-1].bbox[3] if parts else body_top)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
              if i not in used and not any(_inside(l, p.bbox) for p in parts)]
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed
     after = bool(parts) and any(l.top >= parts[-1].bbox[3] and not l.label for l in prose)
-    return PageResult(number, parts, leading, body_top, body_bottom, prose, after)
+    caption = join_wrapped([lines[i].text for i in caption_for_next]) if caption_for_next else None
+    return PageResult(number, parts, leading, body_top, body_bottom, prose, after, caption)
+
+
+def _caption_at_the_foot(lines: list[Line], used: set[int], after: float) -> list[int] | None:
+    """The lines of a caption that ends the page below its last table, with nothing but
+    the caption's own lines after it: producers that keep a caption with its table do not
+    always manage to."""
+    free = [i for i, l in enumerate(lines) if i not in used and l.top >= after - 1]
+    starts = [i for i in free if cap.caption_match(lines[i].text)]
+    if not starts:
+        return None
+    first = starts[-1]
+    own = [first] + _caption_continues(lines, first, float("inf"))
+    return own if all(i in own or lines[i].bottom <= lines[first].top for i in free) else None
 
 
 def _join_adjacent(found: list[tuple[dict, str]], lines: list[Line], chars: list[dict], size: float,
@@ -314,6 +360,8 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
         paragraph = any(id(a) in prose_ids and id(b) in prose_ids for a, b in zip(edge, edge[1:]))
         if not edge or paragraph or not _in_columns(edge, t, size):
             continue
+        if step < 0 and _top_of_a_tall_cell(edge, t):
+            continue
         ys = sorted([top, bottom] + [v for l in edge for v in (l.top, l.bottom)])
         bbox = (min(x0, min(l.x0 for l in edge) - 1), ys[0] - 0.5, max(x1, max(l.x1 for l in edge) + 1), ys[-1] + 0.5)
         region = [c for c in chars if bbox[1] < (c["top"] + c["bottom"]) / 2 < bbox[3]
@@ -327,6 +375,17 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
     return found
 
 
+def _top_of_a_tall_cell(edge: list[Line], t: dict) -> bool:
+    """Lines over a table's first row, all in the one column where that row's cell goes on
+    under them, line by line, while the row's other cells span those lines (centred on
+    them): the upper lines of the row's tallest cell, not rows of their own."""
+    first = [c for c in t["cells"] if c.row == 0 and c.text]
+    x0, x1 = min(l.x0 for l in edge), max(l.x1 for l in edge)
+    tall = [c for c in first if c.bbox[0] - 1 <= x0 and x1 <= c.bbox[2] + 1 and c.col_span == 1]
+    others = [c for c in first if c not in tall]
+    return len(tall) == 1 and tall[0].row_span == 1 and bool(others) and all(c.row_span > 1 for c in others)
+
+
 def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
     """The lines beside a table are its rows: inside its width, in its type, none a
     caption, note or source, set at its row spacing, and each inside one of its columns,
@@ -335,18 +394,31 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
     columns = _column_extents(t)
     if len(columns) < 2:
         return False
+    # the table's own type, which may be smaller than the running text's
+    sizes = [c.size for c in t["cells"] if c.text and c.size]
+    size = statistics.median(sizes) if sizes else size
     pitch = max((bottom - top) / max(1, t["n_rows"]), 2.5 * size)
     ordered = sorted(edge, key=lambda l: l.top)
     crossing = 0
+    # the table's edge lies left of its first column's text when that text is centred (a
+    # header label or a row across the columns starts there): by less than a column's pitch,
+    # for a line under the table's rows or under a line that stands in the columns as a
+    # row does
+    reach = max(2 * size, columns[1][0] - columns[0][0])
+    in_rows = ordered[0].top >= bottom - 0.5
     for prev, l in zip([None] + ordered, ordered):
-        if _is_label_line(l.text) or abs(l.size - size) > 0.15 * size or l.x0 < x0 - 2 * size or l.x1 > x1 + 2 * size:
+        cut = pieces(l, column_gap(size))
+        across = any(_columns_under(p, columns) > 1 for p in cut)
+        under = [_columns_under(p, columns) for p in cut]
+        in_rows = in_rows or (max(under) == 1 and under.count(1) >= 2)
+        if (_is_label_line(l.text) or abs(l.size - size) > 0.15 * size
+                or l.x0 < x0 - (reach if in_rows else 2 * size) or l.x1 > x1 + 2 * size):
             return False
         if prev is not None and l.top - prev.bottom > pitch:
             return False
         # a line of a row holds pieces of several cells, set apart by the gutters: each
         # stands under one column's text
-        if any(_columns_under(p, columns) > 1 for p in pieces(l, column_gap(size))):
-            crossing += 1
+        crossing += across
     gap = (top - ordered[-1].bottom) if ordered[-1].bottom <= top + 0.5 else (ordered[0].top - bottom)
     return crossing <= 2 and gap <= pitch
 

@@ -48,10 +48,20 @@ def pieces(line: Line, gap: float) -> list[Line]:
 
 def _evenly_spaced(line: Line) -> bool:
     vis = sorted((c for c in line.chars if c["text"].strip()), key=lambda c: c["x0"])
-    gaps = [b["x0"] - a["x1"] for a, b in zip(vis, vis[1:])]
-    spaces = sorted(g for g in gaps if g > 0.15 * line.size)
-    # ...and no wider than a stretched word space: a gap of several ems sets columns apart
-    return len(spaces) >= 3 and spaces[-1] <= 1.6 * statistics.median(spaces) and spaces[-1] <= 1.2 * line.size
+    pairs = [(b["x0"] - a["x1"], a["text"], b["text"]) for a, b in zip(vis, vis[1:])]
+    words = sorted(g for g, a, b in pairs if g > 0.15 * line.size and not _sentence_break(a, b))
+    if len(words) < 3:
+        return False
+    # ...and no wider than a stretched word space (a space between sentences may be up to
+    # twice as wide, as some typesetters set it): a gap of several ems sets columns apart
+    typical = statistics.median(words)
+    sentences = [g for g, a, b in pairs if g > 0.15 * line.size and _sentence_break(a, b)]
+    return (words[-1] <= 1.6 * typical and all(g <= 2.5 * typical for g in sentences)
+            and max(words + sentences) <= 1.2 * line.size)
+
+
+def _sentence_break(before: str, after: str) -> bool:
+    return before in ".!?:;" and (after.isupper() or after in "(\"'“‘[")
 
 
 def is_label(text: str) -> bool:
@@ -159,15 +169,24 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     if not gutters:
         return None
     # the corridors must cut lines, not only separate pieces that never stand side by side
-    cut = [i for i in multi if sum(1 for a, b in gutters
-                                   if any(r.x1 <= a + 0.5 for r in split[i]) and any(r.x0 >= b - 0.5 for r in split[i])
-                                   ) >= 1]
-    # two lines may share a river of spaces by chance; three, or two cut twice, do not
-    if len(cut) < 3 and not (len(cut) == 2 and len(gutters) >= 2):
+    def cuts(i: int, gutter: tuple[float, float]) -> bool:
+        a, b = gutter
+        return any(r.x1 <= a + 0.5 for r in split[i]) and any(r.x0 >= b - 0.5 for r in split[i])
+
+    cut = [i for i in multi if any(cuts(i, g) for g in gutters)]
+    # two lines may share a river of spaces by chance; three, or two cut twice, do not; two
+    # lines printed over each other but each cut somewhere else (a sentence's wide space in
+    # one, a list marker's in the other) share no corridor at all
+    if len(cut) < 3 and not (len(cut) == 2 and len(gutters) >= 2 and (
+            any(cuts(cut[0], g) and cuts(cut[1], g) for g in gutters) or not _over_each_other(*(lines[i] for i in cut)))):
         return None
     # trim lines above the first line set in columns and below the last one: a heading or
     # a paragraph's stray line beside the table is not part of it, unless wrapped cell text
     first, last = idx.index(cut[0]), idx.index(cut[-1])
+    # ...but a line that reaches down beside the first one is in its row (a cell's lines
+    # set higher than the row's one-line cells, centred on them)
+    while first > 0 and lines[idx[first - 1]].bottom > lines[cut[0]].top + 0.2 * lines[cut[0]].size:
+        first -= 1
     kept = idx[first:last + 1]
     below = idx[last + 1:]
     for i in below:  # the rest of a wrapped last row, within one column
@@ -185,6 +204,11 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     bbox = (min(l.x0 for l in zl) - 1, min(l.top for l in zl) - 0.5, max(l.x1 for l in zl) + 1,
             max(l.bottom for l in zl) + 0.5)
     return Zone(zl, bbox, gutters)
+
+
+def _over_each_other(a: Line, b: Line) -> bool:
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return overlap > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _is_list(split: list[list[Line]], gutters) -> bool:

@@ -14,6 +14,7 @@ import re
 
 from . import captions as cap
 from .models import Cell, ExtractedTable, TablePart
+from .regions import is_label
 from .text import join_wrapped, normalise_label
 
 _SENTENCE_END = tuple("。．.!！?？；;:：)）」』")
@@ -158,8 +159,14 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     groups: list[_Group] = []
     prev_page_last: _Group | None = None
     prev_page_number = None
+    caption_for_next = None
     for res in pages:
         page_first = True
+        # the caption left at the foot of the page before names the first table here, when
+        # nothing but its own last lines or a unit line stands above that table
+        above = [l for l in res.leading_lines if not is_label(l.text)]
+        if caption_for_next and res.parts and res.parts[0].caption is None and len(above) <= 2:
+            res.parts[0].caption = caption_for_next
         for part in res.parts:
             cont = None
             m = cap.caption_match(part.caption) if part.caption else None
@@ -208,6 +215,9 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
         else:
             prev_page_last = None
         prev_page_number = res.number
+        caption_for_next = res.caption_for_next
+        if caption_for_next:
+            prev_page_last = None  # a new table begins over the page
     tables = []
     for g in groups:
         _settle_centred_merges(g.parts)

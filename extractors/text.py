@@ -298,8 +298,12 @@ def _make_line(seg: list[dict]) -> Line | None:
         if prev is not None and t.strip():
             gap = c["x0"] - prev["x1"]
             size = c.get("size") or (c["bottom"] - c["top"])
-            # glyph positioning without a space glyph (common in PDF producers that kern)
-            if gap > 0.25 * size and not text.endswith(" "):
+            # glyph positioning without a space glyph (common in PDF producers that kern):
+            # between Latin letters a word space is a fifth of an em or more (a quarter in
+            # most faces, less where justification shrinks it), kerning a tenth at most;
+            # Chinese has no word spaces, and justified lines spread its glyphs further
+            latin = not (is_cjk(t[:1]) or is_cjk(prev["text"][:1]))
+            if gap > (0.17 if latin else 0.25) * size and not text.endswith(" "):
                 text += " "
         text += t
         prev = c

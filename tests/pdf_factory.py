@@ -671,3 +671,170 @@ def numbers_wrapped_mid_digit_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-10 上市櫃生技公司經營狀況", CAPTION), t, Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return grid
+
+
+# ---------------------------------------------------------------- what is not a table
+
+def chart_beside_a_table_pdf(path: Path) -> list:
+    """A line chart (framed plot, level grid lines, axis labels in columns, a legend, a data
+    line drawn in slanted strokes) over 表 10-8, a ruled table. Returns the table's grid."""
+    from reportlab.graphics.charts.lineplots import LinePlot
+    from reportlab.graphics.shapes import Drawing, Rect, String
+
+    drawing = Drawing(440, 220)
+    drawing.add(Rect(0, 0, 440, 220, strokeColor=colors.black, fillColor=None))
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = 50, 40, 300, 150
+    plot.data = [[(x, 20 + 6 * x + (x % 3) * 4) for x in range(11)], [(x, 10 + 4 * x) for x in range(11)]]
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax, plot.xValueAxis.valueStep = 0, 10, 1
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax, plot.yValueAxis.valueStep = 0, 100, 20
+    plot.yValueAxis.visibleGrid = True
+    plot.lines[0].strokeColor, plot.lines[1].strokeColor = colors.red, colors.green
+    drawing.add(plot)
+    for i, (label, colour) in enumerate((("2023", colors.red), ("2024", colors.green))):
+        drawing.add(Rect(365, 150 - 20 * i, 12, 2, fillColor=colour, strokeColor=None))
+        drawing.add(String(382, 147 - 20 * i, label, fontName=FONT, fontSize=8))
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS[:4]
+    t = Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(GRID))
+    _build(path, [Paragraph("圖 10-1 審查案件趨勢", CAPTION), drawing, Spacer(1, 12),
+                  Paragraph("表 10-8 審查案件", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return grid
+
+
+def rules_around_a_section_pdf(path: Path) -> list:
+    """A section set off by a rule under its heading and a rule closing it, with a paragraph
+    and 表 10-9 (a ruled table) between them. Returns the table's grid."""
+    from reportlab.platypus.flowables import HRFlowable
+
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS[:3]
+    t = Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(GRID))
+    lead = "下表依年度列出審查案件數、平均審查時間與核准率，數據取自主管機關之年度統計。"
+    _build(path, [Paragraph("審查案件", H2), HRFlowable(width="100%", thickness=0.8, color=colors.black),
+                  Paragraph(lead, BODY), Spacer(1, 6), Paragraph("表 10-9 審查案件", CAPTION), t, Spacer(1, 6),
+                  HRFlowable(width="100%", thickness=0.8, color=colors.black), Paragraph(lead, PARA)])
+    return grid
+
+
+def underlined_paragraphs_pdf(path: Path) -> None:
+    """Justified running text, a wider space set after each sentence (as typewriters and
+    some typesetters do), with underlined words: a paragraph's first sentence, over a line
+    and a half, and the first words of the next paragraph."""
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    font, size, measure, left = "Times-Roman", 11, 450, 72
+    paragraphs = [
+        "_The_ _rise_ _of_ _the_ _supermarket,_ _on_ _the_ _other_ _hand,_ _appears_ _to_ _have_ _peaked,_ "
+        "_with_ _less_ _dramatic_ _growth_ _in_ _its_ _share_ _during_ _the_ _nineties._  Obviously, this is "
+        "in part due to the rise of the hypermarket.  It is also due to their already high share at the turn of "
+        "the decade.  Nevertheless, there remains considerable scope for growth in both forms in some of the "
+        "member states, notably in the south.",
+        "_The_ _other_ _major_ _selling_ _development_ has been in the rapid growth of discount stores.  This is a "
+        "term which evidently intersects the hypermarket nomenclature in most data sources.  As can be seen from "
+        "the figures, discount stores increased their market share in all member states.  This may suggest the "
+        "emergence of a dual industry.  In the next chapter, we identify the role of specific firms."]
+    c = pdfcanvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, size)
+    space = c.stringWidth(" ", font, size)
+    y = A4[1] - 90
+
+    def width(w: str) -> float:
+        return c.stringWidth(w.strip("_"), font, size)
+
+    for text in paragraphs:
+        words, lines = text.split(" "), [[]]
+        for w in words:
+            if w == "":  # the second space after a sentence
+                lines[-1][-1] += " "
+                continue
+            if lines[-1] and sum(width(v) + space * (1 + v.endswith(" ")) for v in lines[-1] + [w]) - space > measure:
+                lines.append([])
+            lines[-1].append(w)
+        for k, line in enumerate(lines):
+            natural = sum(width(v) + space * (1 + v.endswith(" ")) for v in line) - space
+            # justified: every space stretched alike (a paragraph's last line is not)
+            extra = 0.0 if k == len(lines) - 1 else (measure - natural) / max(1, len(line) - 1)
+            x = float(left)
+            for w in line:
+                c.drawString(x, y, w.strip().strip("_"))
+                if w.startswith("_"):
+                    c.setLineWidth(0.6)
+                    c.line(x, y - 1.5, x + width(w.strip()) + (space + extra if w.strip().endswith("_") and w != line[-1]
+                                                                 and line[line.index(w) + 1].startswith("_") else 0), y - 1.5)
+                x += width(w.strip()) + space * (1 + w.endswith(" ")) + extra
+            y -= 19
+        y -= 10
+    c.showPage()
+    c.save()
+
+
+def header_alone_before_a_break_pdf(path: Path, lead: float = 105) -> list:
+    """表 10-10, set in smaller type than the running text: its shaded header and a group
+    row across its columns are all that fit at the foot of the first page, and its rows go
+    on over the next page with no header repeated. Returns the grid (a group row's text in
+    every column)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    explain = "藉由參與計畫之執行，培育學生能力及增加實作經驗，並為生技醫藥領域之學研產界培育人才，扎根基礎研究。"
+    label = "1-1.推動生技醫藥國家型科技計畫(國科會、經濟部、衛生署、原能會)"
+    body = [[str(102 + k // 3), metric, f"{10 + k}件", explain]
+            for k, metric in enumerate(("博碩士培育人次", "臨床試驗執行件數", "專利獲得件數") * 2)]
+    style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d0d8e4")), ("SPAN", (0, 1), (-1, 1)),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    cell = ParagraphStyle("small-cell", fontName=FONT, fontSize=8, leading=10.4, wordWrap="CJK")
+    rows = [header, [label, "", "", ""]] + [[Paragraph(v, cell) for v in r] for r in body]
+    t = Table(rows, colWidths=[40, 100, 50, 230], style=TableStyle(style))
+    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    # the paragraphs above fill the first page but for the caption, the header and the group row
+    _build(path, filler + [Spacer(1, lead), Paragraph("表 10-10 重要績效指標", CAPTION), t])
+    return [header, [label] * 4] + body
+
+
+def zero_width_marks_pdf(path: Path) -> list:
+    """表 10-11: three rules, a first column of bullets in a standard font that draws them
+    as glyphs without width. Returns the figures of the last column (header first)."""
+    grid = [["", "Item", "2024"], ["•", "Revenue", "902.3"], ["•", "Costs", "433.9"], ["•", "Staff", "131.2"]]
+    style = [("FONTNAME", (0, 0), (-1, -1), "Times-Roman"), ("FONTSIZE", (0, 0), (-1, -1), 9)] + THREE_RULES[:3]
+    _build(path, [Paragraph("表 10-11 經營概況", CAPTION), Table(grid, colWidths=[20, 100, 60], style=TableStyle(style))])
+    return [row[-1] for row in grid]
+
+
+def caption_at_a_page_foot_pdf(path: Path) -> list:
+    """表 10-12 ends a page's text with its caption (and a source line under the table
+    before it); its rows are all on the next page, their header the same as the table
+    before's. Returns the grid of 表 10-12."""
+    header = ["類別", "2023年", "2024年"]
+    first = [header, ["藥品", "12", "14"], ["醫材", "8", "9"]]
+    second = [header, ["藥品", "320.5", "351.2"], ["醫材", "120.4", "131.0"]]
+    style = TableStyle(THREE_RULES)
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 6, BODY) for _ in range(6)]
+    story = filler + [Paragraph("表 10-11 核准件數", CAPTION), Table(first, colWidths=[100, 70, 70], style=style),
+                      Paragraph("資料來源：測試資料。", BODY), Paragraph("表 10-12 申報金額", CAPTION), PageBreak(),
+                      Table(second, colWidths=[100, 70, 70], style=style), Paragraph("資料來源：測試資料。", BODY)]
+    _build(path, story)
+    return second
+
+
+def group_row_left_of_centred_years_pdf(path: Path) -> list:
+    """表 10-13, no rules at all, its caption left at the foot of the page before: a header,
+    a group row printed across the columns from the table's left edge, then years centred
+    in a narrow first column beside long explanations. Returns the grid (a group row's
+    text in every column, a year in every row it covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    label = "1-1.推動生技醫藥國家型科技計畫(國科會、經濟部、衛生署、原能會)"
+    explain = "藉由參與計畫之執行，培育學生能力及增加實作經驗，並為生技醫藥領域之學研產界培育人才，扎根基礎研究，奠定產業發展之基礎。"
+    metrics = ("博碩士培育人次", "臨床試驗執行件數", "專利獲得件數")
+    grid, rows = [header, [label] * 4], [header, [label, "", "", ""]]
+    style = [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 2), (0, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    for year in ("102", "103"):
+        start = len(rows)
+        for k, metric in enumerate(metrics):
+            grid.append([year, metric, f"{10 + k}件", explain])
+            rows.append(["" if k else year, metric, f"{10 + k}件", explain])
+        style.append(("SPAN", (0, start), (0, len(rows) - 1)))
+    cell = ParagraphStyle("cell-9", fontName=FONT, fontSize=9, leading=11.7, wordWrap="CJK")
+    data = [r if i < 2 else [r[0]] + [Paragraph(v, cell) for v in r[1:]] for i, r in enumerate(rows)]
+    t = Table(data, colWidths=[80, 110, 60, 90], style=TableStyle(style))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 6, BODY) for _ in range(4)]
+    _build(path, filler + [Paragraph("表 10-13 重要績效指標", CAPTION), PageBreak(), t])
+    return grid

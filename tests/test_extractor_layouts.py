@@ -105,6 +105,69 @@ def test_zebra_rows_are_no_header_after_a_page_break(tmp_path):
     assert t.header + t.rows == grid
 
 
+def test_a_header_and_group_row_alone_at_a_page_foot_go_on_over_the_page(tmp_path):
+    # the table is set smaller than the text; the next page starts with a row whose long
+    # cell is set higher than the one-line cells beside it, centred on it
+    grid = pdfs.header_alone_before_a_break_pdf(tmp_path / "foot.pdf")
+    t = _only_table(tmp_path / "foot.pdf")
+    assert t.table_id == "10-10" and t.pages == [1, 2]
+    assert t.header + t.rows == grid
+
+
+def test_a_chart_is_no_table_and_the_table_under_it_is_read(tmp_path):
+    # a framed plot with level grid lines, axis labels set in columns and a legend: its
+    # data lines are slanted strokes, which no table is drawn with
+    grid = pdfs.chart_beside_a_table_pdf(tmp_path / "chart.pdf")
+    t = _only_table(tmp_path / "chart.pdf")
+    assert t.table_id == "10-8"
+    assert t.header + t.rows == grid
+
+
+def test_rules_that_set_off_a_section_around_a_table_frame_no_second_table(tmp_path):
+    grid = pdfs.rules_around_a_section_pdf(tmp_path / "section.pdf")
+    t = _only_table(tmp_path / "section.pdf")
+    assert t.table_id == "10-9"
+    assert t.header + t.rows == grid
+
+
+def test_underlined_words_in_running_text_are_no_table_rules(tmp_path):
+    # justified paragraphs with a wider space after each sentence, which cuts no column
+    pdfs.underlined_paragraphs_pdf(tmp_path / "underlined.pdf")
+    report = extract_report(tmp_path / "underlined.pdf")
+    assert report.tables == []
+    text = " ".join(b.text for b in report.text_blocks)
+    assert "The rise of the supermarket" in text and "specific firms." in text
+
+
+def test_a_caption_left_at_a_page_foot_names_the_table_on_the_next_page(tmp_path):
+    # the table before it has the same header: without its caption, the next page's
+    # table would read as that one going on
+    grid = pdfs.caption_at_a_page_foot_pdf(tmp_path / "foot-caption.pdf")
+    report = extract_report(tmp_path / "foot-caption.pdf")
+    assert [(t.table_id, t.pages) for t in report.tables] == [("10-11", [1]), ("10-12", [2])]
+    assert report.tables[1].caption == "表 10-12 申報金額"
+    assert report.tables[1].header + report.tables[1].rows == grid
+
+
+def test_a_glyph_without_width_in_a_column_of_its_own_is_read(tmp_path):
+    # a bullet that a standard font draws with no width, alone in the first column: once a
+    # reason for the whole report to be refused as corrupt
+    figures = pdfs.zero_width_marks_pdf(tmp_path / "marks.pdf")
+    t = _only_table(tmp_path / "marks.pdf")
+    assert t.table_id == "10-11"
+    assert [row[-1] for row in t.header + t.rows] == figures
+
+
+def test_a_table_starting_a_page_keeps_its_header_and_group_row_left_of_centred_years(tmp_path):
+    # no rules; its caption ends the page before; the header label and the group row start
+    # at the table's left edge, well left of the years centred under them, and the first
+    # row's long explanation reaches above the one-line cells centred beside it
+    grid = pdfs.group_row_left_of_centred_years_pdf(tmp_path / "years.pdf")
+    t = _only_table(tmp_path / "years.pdf")
+    assert t.table_id == "10-13" and t.pages == [2]
+    assert t.header + t.rows == grid
+
+
 READ_AS_PRINTED = [
     # leader dots (".....") set columns apart and are no cell's text
     pytest.param(pdfs.leader_dots_pdf, id="leader-dots"),
