@@ -53,7 +53,8 @@ def read_graphics(page) -> Graphics:
             g.fills.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
             colour = obj.get("non_stroking_color")
             g.fill_colours.append(tuple(colour) if isinstance(colour, (list, tuple)) else (colour,))
-        for (xa, ya), (xb, yb) in zip(obj.get("pts") or [], (obj.get("pts") or [])[1:]):
+        pts = obj.get("pts") or []
+        for (xa, ya), (xb, yb) in zip(pts, pts[1:]):
             dx, dy = abs(xb - xa), abs(yb - ya)
             if min(dx, dy) > 0.1 * max(dx, dy) and dx + dy > 0.3:  # steeper than ~6° from level and upright
                 g.slanted.append((xa, ya, xb, yb))

@@ -754,13 +754,14 @@ def underlined_paragraphs_pdf(path: Path) -> None:
             # justified: every space stretched alike (a paragraph's last line is not)
             extra = 0.0 if k == len(lines) - 1 else (measure - natural) / max(1, len(line) - 1)
             x = float(left)
-            for w in line:
+            for i, w in enumerate(line):
+                advance = width(w.strip()) + space * (1 + w.endswith(" ")) + extra
                 c.drawString(x, y, w.strip().strip("_"))
-                if w.startswith("_"):
+                if w.startswith("_"):  # underlined, on through the space when the next word is too
+                    goes_on = i + 1 < len(line) and line[i + 1].startswith("_")
                     c.setLineWidth(0.6)
-                    c.line(x, y - 1.5, x + width(w.strip()) + (space + extra if w.strip().endswith("_") and w != line[-1]
-                                                                 and line[line.index(w) + 1].startswith("_") else 0), y - 1.5)
-                x += width(w.strip()) + space * (1 + w.endswith(" ")) + extra
+                    c.line(x, y - 1.5, x + (advance if goes_on else width(w.strip())), y - 1.5)
+                x += advance
             y -= 19
         y -= 10
     c.showPage()

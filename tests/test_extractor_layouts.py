@@ -105,31 +105,6 @@ def test_zebra_rows_are_no_header_after_a_page_break(tmp_path):
     assert t.header + t.rows == grid
 
 
-def test_a_header_and_group_row_alone_at_a_page_foot_go_on_over_the_page(tmp_path):
-    # the table is set smaller than the text; the next page starts with a row whose long
-    # cell is set higher than the one-line cells beside it, centred on it
-    grid = pdfs.header_alone_before_a_break_pdf(tmp_path / "foot.pdf")
-    t = _only_table(tmp_path / "foot.pdf")
-    assert t.table_id == "10-10" and t.pages == [1, 2]
-    assert t.header + t.rows == grid
-
-
-def test_a_chart_is_no_table_and_the_table_under_it_is_read(tmp_path):
-    # a framed plot with level grid lines, axis labels set in columns and a legend: its
-    # data lines are slanted strokes, which no table is drawn with
-    grid = pdfs.chart_beside_a_table_pdf(tmp_path / "chart.pdf")
-    t = _only_table(tmp_path / "chart.pdf")
-    assert t.table_id == "10-8"
-    assert t.header + t.rows == grid
-
-
-def test_rules_that_set_off_a_section_around_a_table_frame_no_second_table(tmp_path):
-    grid = pdfs.rules_around_a_section_pdf(tmp_path / "section.pdf")
-    t = _only_table(tmp_path / "section.pdf")
-    assert t.table_id == "10-9"
-    assert t.header + t.rows == grid
-
-
 def test_underlined_words_in_running_text_are_no_table_rules(tmp_path):
     # justified paragraphs with a wider space after each sentence, which cuts no column
     pdfs.underlined_paragraphs_pdf(tmp_path / "underlined.pdf")
@@ -158,13 +133,27 @@ def test_a_glyph_without_width_in_a_column_of_its_own_is_read(tmp_path):
     assert [row[-1] for row in t.header + t.rows] == figures
 
 
-def test_a_table_starting_a_page_keeps_its_header_and_group_row_left_of_centred_years(tmp_path):
-    # no rules; its caption ends the page before; the header label and the group row start
-    # at the table's left edge, well left of the years centred under them, and the first
-    # row's long explanation reaches above the one-line cells centred beside it
-    grid = pdfs.group_row_left_of_centred_years_pdf(tmp_path / "years.pdf")
-    t = _only_table(tmp_path / "years.pdf")
-    assert t.table_id == "10-13" and t.pages == [2]
+NAMED_AS_PRINTED = [
+    # the table is set smaller than the text; its header and a group row are all that fit
+    # at the foot of a page; the next page starts with a row whose long cell is set higher
+    # than the one-line cells beside it, centred on it
+    pytest.param(pdfs.header_alone_before_a_break_pdf, "10-10", [1, 2], id="header-and-group-row-at-a-page-foot"),
+    # no rules, the caption at the foot of the page before: the header label and the group
+    # row start at the table's left edge, well left of the years centred under them
+    pytest.param(pdfs.group_row_left_of_centred_years_pdf, "10-13", [2], id="group-row-left-of-centred-years"),
+    # a framed plot with level grid lines, axis labels set in columns and a legend over the
+    # table: its data lines are slanted strokes, which no table is drawn with
+    pytest.param(pdfs.chart_beside_a_table_pdf, "10-8", [1], id="a-chart-is-no-table"),
+    # rules under a section heading and closing the section frame no second table
+    pytest.param(pdfs.rules_around_a_section_pdf, "10-9", [1], id="rules-around-a-section"),
+]
+
+
+@pytest.mark.parametrize("make, table_id, pages", NAMED_AS_PRINTED)
+def test_a_generated_table_is_found_named_and_read_as_printed(tmp_path, make, table_id, pages):
+    grid = make(tmp_path / "case.pdf")
+    t = _only_table(tmp_path / "case.pdf")
+    assert (t.table_id, t.pages) == (table_id, pages)
     assert t.header + t.rows == grid
 
 
