@@ -407,18 +407,16 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
     reach = max(2 * size, columns[1][0] - columns[0][0])
     in_rows = ordered[0].top >= bottom - 0.5
     for prev, l in zip([None] + ordered, ordered):
-        cut = pieces(l, column_gap(size))
-        across = any(_columns_under(p, columns) > 1 for p in cut)
-        under = [_columns_under(p, columns) for p in cut]
+        # a line of a row holds pieces of several cells, set apart by the gutters: each
+        # stands under one column's text; a piece under several is printed across them
+        under = [_columns_under(p, columns) for p in pieces(l, column_gap(size))]
         in_rows = in_rows or (max(under) == 1 and under.count(1) >= 2)
         if (_is_label_line(l.text) or abs(l.size - size) > 0.15 * size
                 or l.x0 < x0 - (reach if in_rows else 2 * size) or l.x1 > x1 + 2 * size):
             return False
         if prev is not None and l.top - prev.bottom > pitch:
             return False
-        # a line of a row holds pieces of several cells, set apart by the gutters: each
-        # stands under one column's text
-        crossing += across
+        crossing += max(under) > 1
     gap = (top - ordered[-1].bottom) if ordered[-1].bottom <= top + 0.5 else (ordered[0].top - bottom)
     return crossing <= 2 and gap <= pitch
 
