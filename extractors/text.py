@@ -302,8 +302,8 @@ def _make_line(seg: list[dict]) -> Line | None:
             # between Latin letters a word space is a fifth of an em or more (a quarter in
             # most faces, less where justification shrinks it), kerning a tenth at most;
             # Chinese has no word spaces, and justified lines spread its glyphs further
-            latin = not (is_cjk(t[:1]) or is_cjk(prev["text"][:1]))
-            if gap > (0.17 if latin else 0.25) * size and not text.endswith(" "):
+            if gap > 0.17 * size and not text.endswith(" ") and (
+                    gap > 0.25 * size or not (is_cjk(t[:1]) or is_cjk(prev["text"][:1]))):
                 text += " "
         text += t
         prev = c
