@@ -177,9 +177,12 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     # two lines may share a river of spaces by chance; three, or two cut twice, do not; two
     # lines printed over each other but each cut somewhere else (a sentence's wide space in
     # one, a list marker's in the other) share no corridor at all
-    if len(cut) < 3 and not (len(cut) == 2 and len(gutters) >= 2 and (
-            any(cuts(cut[0], g) and cuts(cut[1], g) for g in gutters) or not _over_each_other(*(lines[i] for i in cut)))):
-        return None
+    if len(cut) < 3:
+        if len(cut) < 2 or len(gutters) < 2:
+            return None
+        shared = any(cuts(cut[0], g) and cuts(cut[1], g) for g in gutters)
+        if not shared and _over_each_other(lines[cut[0]], lines[cut[1]]):
+            return None
     # trim lines above the first line set in columns and below the last one: a heading or
     # a paragraph's stray line beside the table is not part of it, unless wrapped cell text
     first, last = idx.index(cut[0]), idx.index(cut[-1])

@@ -673,7 +673,7 @@ def numbers_wrapped_mid_digit_pdf(path: Path) -> list:
     return grid
 
 
-# ---------------------------------------------------------------- what is not a table
+# ---------------------------------------------------------------- what is not a table; tables that begin or end a page
 
 def chart_beside_a_table_pdf(path: Path) -> list:
     """A line chart (framed plot, level grid lines, axis labels in columns, a legend, a data
@@ -779,7 +779,8 @@ def header_alone_before_a_break_pdf(path: Path, lead: float = 105) -> list:
     body = [[str(102 + k // 3), metric, f"{10 + k}件", explain]
             for k, metric in enumerate(("博碩士培育人次", "臨床試驗執行件數", "專利獲得件數") * 2)]
     style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d0d8e4")), ("SPAN", (0, 1), (-1, 1)),
-             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     cell = ParagraphStyle("small-cell", fontName=FONT, fontSize=8, leading=10.4, wordWrap="CJK")
     rows = [header, [label, "", "", ""]] + [[Paragraph(v, cell) for v in r] for r in body]
     t = Table(rows, colWidths=[40, 100, 50, 230], style=TableStyle(style))
