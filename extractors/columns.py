@@ -38,9 +38,10 @@ class Gutter:
 
 def glyph_runs(line: Line, join: float) -> list[tuple[float, float]]:
     """The x-extents of a line's ink: its glyphs, neighbours closer than `join` taken
-    together, and the space glyphs between two of its words counted as ink."""
-    return [(run[0]["x0"], max(c["x1"] for c in run if c["text"].strip())) for run in char_runs(line.chars, join)] or (
-        [(line.x0, line.x1)] if line.x1 > line.x0 else [])
+    together, and the space glyphs between two of its words counted as ink. A run without
+    width (a glyph a font draws with none) covers nothing, like a line without width."""
+    runs = [(run[0]["x0"], max(c["x1"] for c in run if c["text"].strip())) for run in char_runs(line.chars, join)]
+    return [(a, b) for a, b in runs if b > a] or ([(line.x0, line.x1)] if line.x1 > line.x0 else [])
 
 
 def band_of_each(lines: list[Line]) -> list[int]:
@@ -68,9 +69,6 @@ def _sweep(runs: list[list[tuple[float, float]]], members: set[int]):
     events = []
     for i in members:
         for a, b in runs[i]:
-            if b - a < 1e-6:
-                continue  # a run without width (a stroke-thin glyph) covers nothing, and
-                # at one x its end would sort before its start
             events.append((a, 1, i))
             events.append((b, -1, i))
     events.sort()

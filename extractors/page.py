@@ -16,7 +16,7 @@ from .furniture import Furniture
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .regions import aligned_zones, pieces, running_text
+from .regions import aligned_zones, is_label, pieces, running_text
 from .graphics import Graphics, drawing_extent, drawn_figure, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
@@ -43,10 +43,6 @@ class PageResult:
     caption_for_next: str | None = None
 
 
-def _is_label_line(text: str) -> bool:
-    return bool(cap.caption_match(text) or cap.unit_of(text) or cap.is_source(text) or cap.is_note_start(text))
-
-
 def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Furniture | None) -> tuple[float, float]:
     """The y-range of the page body: running headers/footers lie outside it.
 
@@ -71,7 +67,7 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
             # the rule stands closer to the text under it than to the margin's text over it
             margin = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
             hugged = bool(below) and (min(below) < near or bool(margin) and min(below) < min(margin))
-            if len(above) <= 2 and not hugged and not any(_is_label_line(l.text) for l in above) and r["y"] > top:
+            if len(above) <= 2 and not hugged and not any(is_label(l.text) for l in above) and r["y"] > top:
                 top = r["y"]
             break
     for r in reversed(rules):
@@ -80,7 +76,7 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
             above = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
             margin = [l.top - r["y"] for l in lines if l.top >= r["y"]]
             hugged = bool(above) and (min(above) < near or bool(margin) and min(above) < min(margin))
-            if len(below) <= 2 and not hugged and not any(_is_label_line(l.text) for l in below) and r["y"] < bottom:
+            if len(below) <= 2 and not hugged and not any(is_label(l.text) for l in below) and r["y"] < bottom:
                 bottom = r["y"]
             break
     learnt = furniture is not None and (furniture.repeated["top"] or furniture.repeated["bottom"])
@@ -262,7 +258,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
                 continue
             # a paragraph ends the table; one long line alone is a row printed across it
             paragraph = id(m) in prose_ids and k + 1 < len(below) and id(below[k + 1]) in prose_ids
-            if _is_label_line(m.text) or inside_taken(m.top, m.bottom) or paragraph:
+            if is_label(m.text) or inside_taken(m.top, m.bottom) or paragraph:
                 break
             prev_bottom = block[-1].bottom if block else l.bottom
             if m.top - prev_bottom > 2.5 * m.size or m.size > size * 1.15:
@@ -411,7 +407,7 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
         # stands under one column's text; a piece under several is printed across them
         under = [_columns_under(p, columns) for p in pieces(l, column_gap(size))]
         in_rows = in_rows or (max(under) == 1 and under.count(1) >= 2)
-        if (_is_label_line(l.text) or abs(l.size - size) > 0.15 * size
+        if (is_label(l.text) or abs(l.size - size) > 0.15 * size
                 or l.x0 < x0 - (reach if in_rows else 2 * size) or l.x1 > x1 + 2 * size):
             return False
         if prev is not None and l.top - prev.bottom > pitch:
@@ -458,7 +454,7 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
         return None
     x0, x1 = min(ax0, bx0), max(ax1, bx1)
     between = [l for l in lines if abot - 0.5 <= l.mid_y <= btop + 0.5]
-    if any(_is_label_line(l.text) or l.size > 1.15 * size or l.x0 < x0 - 2 or l.x1 > x1 + 2 for l in between):
+    if any(is_label(l.text) or l.size > 1.15 * size or l.x0 < x0 - 2 or l.x1 > x1 + 2 for l in between):
         return None
     # the lines between stand in the columns (the rest of a row) or, a line or two, across
     # them (a group row); running text between two tables crosses the columns line after line
@@ -502,7 +498,7 @@ def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list
             inside_caption = len(g) == 1 and first and cap.caption_match(first[0].text)
             rest = [l for l in between if l not in first or not inside_caption]
             rest = [l for l in rest if not (inside_caption and cap.unit_of(l.text))]
-            apart = any(l.size > 1.2 * ref and not (inside_caption and l in first) or _is_label_line(l.text)
+            apart = any(l.size > 1.2 * ref and not (inside_caption and l in first) or is_label(l.text)
                         for l in rest)
             if overlap >= 0.5 * min(gx1 - gx0, r["x1"] - r["x0"]) and not apart:
                 g.append(r)
@@ -531,7 +527,7 @@ def _continuing(lines: list[Line], rule_y: float, step: int, x0: float, x1: floa
     gaps: list[float] = []
     edge = rule_y
     for l in ordered:
-        if (_is_label_line(l.text) or l.size > size * 1.15 or id(l) in prose_ids
+        if (is_label(l.text) or l.size > size * 1.15 or id(l) in prose_ids
                 or l.x0 < x0 - 2 or l.x1 > x1 + 2):
             break
         gap = l.top - edge if step > 0 else edge - l.bottom
@@ -573,7 +569,7 @@ def _row_below(lines: list[Line], chars: list[dict], edge_y: float, x0: float, x
     taken: list[Line] = []
     for l in below:
         prev = taken[-1].bottom if taken else edge_y
-        if (l.top - prev > 1.6 * l.size or _is_label_line(l.text) or l.size > size * 1.15
+        if (l.top - prev > 1.6 * l.size or is_label(l.text) or l.size > size * 1.15
                 or l.x0 < x0 - 2 or l.x1 > x1 + 2):
             break
         taken.append(l)
@@ -705,7 +701,7 @@ def _caption_continues(lines: list[Line], idx: int, limit: float) -> list[int]:
         l = lines[i]
         if l.bottom > limit + 1 or l.top - prev.bottom > 0.6 * prev.size or abs(l.size - prev.size) > 0.5:
             break
-        if l.bold != prev.bold or _is_label_line(l.text):
+        if l.bold != prev.bold or is_label(l.text):
             break
         out.append(i)
         prev = l
