@@ -168,10 +168,11 @@ def find_gutters(lines: list[Line], size: float, header_bottom: float | None = N
         # a header label over labels or values of its own on both sides of the stretch:
         # it heads the columns the stretch parts (a wrapped label's own column has text
         # under one side only)
-        x0, x1 = min(atoms[k].x0 for k in u), max(atoms[k].x1 for k in u)
+        # (the stretch may begin or end in whitespace beside the label: see _candidates)
+        x0, x1 = min(a, min(atoms[k].x0 for k in u)), max(b, max(atoms[k].x1 for k in u))
         bottom = max(atoms[k].bottom for k in u)
         under = [v for k, v in enumerate(atoms) if k not in u and v.top >= bottom - 0.5]
-        return (any(v.x1 > x0 and v.x0 < a for v in under) and any(v.x0 < x1 and v.x1 > b for v in under))
+        return (any(v.x1 > x0 - 0.5 and v.x0 < a for v in under) and any(v.x0 < x1 + 0.5 and v.x1 > b for v in under))
 
     # in the body, a run alone on its band crosses the columns as a row of its own (a
     # group row); in the header, a label crosses them when it heads them
@@ -239,8 +240,20 @@ def _candidates(runs: list[list[tuple[float, float]]], m: int, w_min: float) -> 
         k = j
         while k + 1 < len(segments) and segments[k + 1][2] == cover:
             k += 1
-        a, b = x0, segments[k][1]
-        if ended - cover and segments[k][4] - cover and b - a >= w_min:
+        # a sliver of whitespace that nothing covers, too narrow to be a corridor itself,
+        # beside the stretch is part of it: a label that starts a point right of where the
+        # text before it ends still spans the corridor
+        first, last = j, k
+
+        def sliver(i: int) -> bool:
+            return 0 <= i < len(segments) and not segments[i][2] and segments[i][1] - segments[i][0] < w_min
+
+        if sliver(first - 1):
+            first -= 1
+        if sliver(last + 1):
+            last += 1
+        a, b = segments[first][0], segments[last][1]
+        if segments[first][3] - cover and segments[last][4] - cover and b - a >= w_min:
             out.append((a, b, cover))
         j = k + 1
     return out

@@ -8,7 +8,7 @@ is read by text alignment.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import captions as cap
 from .borderless import build_text_table, typical_size
@@ -209,7 +209,9 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         if drawn_figure(graphics, (x0, top, x1, bottom)):
             taken.append(drawing_extent(graphics, (x0, top, x1, bottom)))
             continue
-        region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
+        # (a glyph hung past the right edge, as _within lets a line do, is the table's)
+        region_chars = [c for c in body_chars if top < (c["top"] + c["bottom"]) / 2 < bottom and x0 - 2 <= c["x0"]
+                        and c["x1"] <= x1 + max(2.0, c["size"])]
         # rules across the whole table part its rows; rules under some columns only stand
         # under labels grouping those columns, or are left out under merged cells
         across = [i for i, (y, a, b) in enumerate(inner) if across_table(a, b)]
@@ -264,7 +266,10 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             if m.top - prev_bottom > 2.5 * m.size or m.size > size * 1.15:
                 break
             block.append(m)
-        if len(block) < 2:
+        # a caption and one row, and nothing after them on the page: the table's header,
+        # its body over the page
+        at_the_foot = bool(block) and not any(m.top >= block[-1].bottom - 0.5 for m in below if m not in block)
+        if len(block) < 2 and not at_the_foot:
             continue
         y0, y1 = min(m.top for m in block) - 0.5, max(m.bottom for m in block) + 0.5
         x0, x1 = min(m.x0 for m in block) - 1, max(m.x1 for m in block) + 1
@@ -272,7 +277,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
         t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces)
-        if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
+        if t and t["n_cols"] >= 2 and (t["n_rows"] >= 2 or at_the_foot):
             found.append((t, "text"))
             taken.append(t["bbox"])
 
@@ -292,6 +297,11 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     found = _run_to_page_edges(found, lines, body_chars, size, wrap_spaces, prose_ids)
     parts = [_to_part(t, strategy, number, graphics) for t, strategy in found]
     used = _attach_labels(parts, lines, body_bottom)
+    for part in parts:
+        # a header left alone (at a page foot, its body over the page) has no rows beside
+        # it to show that its lines are one row
+        if part.n_header_rows == part.n_rows and _one_wrapped_row(part.raw_cells, part.n_rows):
+            _as_one_row(part)
     # (its lines stay in the running text too: the next page may hold no table for it)
     caption_for_next = _caption_at_the_foot(lines, used, parts[-1].bbox[3] if parts else body_top)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
@@ -449,7 +459,8 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     if min(ax1, bx1) - max(ax0, bx0) < 0.8 * min(ax1 - ax0, bx1 - bx0):
         return None
     # a header between a table's top rule and the rule under it, with the body below
-    header_only = a["n_rows"] <= max(1, a["n_header_rows"]) or (a.get("header_between_rules") and a["n_rows"] <= 3)
+    header_only = (a["n_rows"] <= max(1, a["n_header_rows"]) or _one_wrapped_row(a["cells"], a["n_rows"])
+                   or (a.get("header_between_rules") and a["n_rows"] <= 3))
     if not (header_only or _same_columns(a, b)):
         return None
     x0, x1 = min(ax0, bx0), max(ax1, bx1)
@@ -475,6 +486,35 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     if t is None or t["n_cols"] not in (a["n_cols"], b["n_cols"]) or t["n_rows"] < a["n_rows"] + b["n_rows"] - 1:
         return None
     return t
+
+
+def _one_wrapped_row(cells: list[RawCell], n_rows: int) -> bool:
+    """Two or three rows where a cell spans them all and none spans columns: one row
+    whose labels wrap, the short ones centred on the long ones' lines (a header over
+    grouped columns has a label across them)."""
+    texts = [c for c in cells if c.text]
+    return (2 <= n_rows <= 3 and any(c.row_span == n_rows for c in texts)
+            and all(c.col_span == 1 for c in texts))
+
+
+def _as_one_row(part: TablePart) -> None:
+    """Fold the rows of a part into one, column by column."""
+    cells, raw = [], []
+    for col in range(part.n_cols):
+        mine = sorted((k for k, c in enumerate(part.raw_cells) if c.col == col and c.text),
+                      key=lambda k: part.raw_cells[k].row)
+        if not mine:
+            continue
+        stacked = [part.raw_cells[k] for k in mine]
+        first = stacked[0]
+        box = (min(c.bbox[0] for c in stacked), min(c.bbox[1] for c in stacked),
+               max(c.bbox[2] for c in stacked), max(c.bbox[3] for c in stacked))
+        raw.append(replace(first, row=0, row_span=1, text=join_wrapped([c.text for c in stacked]), bbox=box,
+                           n_lines=sum(c.n_lines for c in stacked)))
+        cells.append(Cell(0, col, 1, 1, raw[-1].text, part.page, boxes=[list(box)]))
+    part.raw_cells, part.cells = raw, cells
+    part.n_rows = 1
+    part.n_header_rows = min(part.n_header_rows, 1)
 
 
 def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list[dict]]:
@@ -527,8 +567,7 @@ def _continuing(lines: list[Line], rule_y: float, step: int, x0: float, x1: floa
     gaps: list[float] = []
     edge = rule_y
     for l in ordered:
-        if (is_label(l.text) or l.size > size * 1.15 or id(l) in prose_ids
-                or l.x0 < x0 - 2 or l.x1 > x1 + 2):
+        if is_label(l.text) or l.size > size * 1.15 or id(l) in prose_ids or not _within(l, x0, x1):
             break
         gap = l.top - edge if step > 0 else edge - l.bottom
         limit = max(1.6 * l.size, 1.5 * max(gaps)) if gaps else max(1.6 * l.size, 3.0 * l.size)
@@ -541,6 +580,12 @@ def _continuing(lines: list[Line], rule_y: float, step: int, x0: float, x1: floa
         taken.append(l)
         edge = max(edge, l.bottom) if step > 0 else min(edge, l.top)
     return taken
+
+
+def _within(line: Line, x0: float, x1: float) -> bool:
+    """Inside a table's width: a wrapped line may hang its last glyph past the right edge
+    (punctuation that may not begin a line is set at the end of the one before)."""
+    return line.x0 >= x0 - 2 and line.x1 <= x1 + max(2.0, line.size)
 
 
 def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, x1: float, size: float,
@@ -569,8 +614,7 @@ def _row_below(lines: list[Line], chars: list[dict], edge_y: float, x0: float, x
     taken: list[Line] = []
     for l in below:
         prev = taken[-1].bottom if taken else edge_y
-        if (l.top - prev > 1.6 * l.size or is_label(l.text) or l.size > size * 1.15
-                or l.x0 < x0 - 2 or l.x1 > x1 + 2):
+        if l.top - prev > 1.6 * l.size or is_label(l.text) or l.size > size * 1.15 or not _within(l, x0, x1):
             break
         taken.append(l)
     if not taken:
@@ -596,9 +640,10 @@ def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:
 def _header_rows(raw: list[RawCell], n_rows: int, graphics: Graphics, strategy: str) -> int:
     """Leading rows that print as a header: bold or shaded throughout. Without rules,
     shading marks a header only in a colour no body row is shaded in (zebra rows shade
-    every other row, the first perhaps among them)."""
+    every other row, the first perhaps among them). A caption printed as the first row
+    is set in its own type: the header is under it."""
     n = 0
-    for r in range(n_rows):
+    for r in range(1 if _caption_row(raw, n_rows) else 0, n_rows):
         row = [c for c in raw if c.row == r and c.text]
         if not row:
             break
@@ -711,14 +756,20 @@ def _caption_continues(lines: list[Line], idx: int, limit: float) -> list[int]:
 def _caption_in_first_row(part: TablePart) -> None:
     """A caption printed inside the table, as a first row of one cell across it (its text
     may not cross every gutter, and leave the row's other cells empty)."""
-    first = [c for c in part.raw_cells if c.row == 0 and c.text]
-    if part.n_rows < 2 or len(first) != 1 or first[0].row_span != 1:
+    first = _caption_row(part.raw_cells, part.n_rows)
+    if first is None:
         return
-    if not cap.caption_match(first[0].text):
-        return
-    part.caption = first[0].text
+    part.caption = first.text
     _drop_first_row(part)
-    _caption_wraps_into(part, first[0].bbox[3], first[0].size)
+    _caption_wraps_into(part, first.bbox[3], first.size)
+
+
+def _caption_row(raw: list[RawCell], n_rows: int) -> RawCell | None:
+    """The cell of a first row that is a caption alone, when there is one."""
+    first = [c for c in raw if c.row == 0 and c.text]
+    if n_rows < 2 or len(first) != 1 or first[0].row_span != 1 or not cap.caption_match(first[0].text):
+        return None
+    return first[0]
 
 
 def _caption_wraps_into(part: TablePart, caption_bottom: float, size: float) -> None:

@@ -840,3 +840,103 @@ def group_row_left_of_centred_years_pdf(path: Path) -> list:
     filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 6, BODY) for _ in range(4)]
     _build(path, filler + [Paragraph("表 10-13 重要績效指標", CAPTION), PageBreak(), t])
     return grid
+
+
+def wrapped_header_over_a_group_row_pdf(path: Path) -> list:
+    """表 10-14, no rules, set smaller than the text and its caption under it: header
+    labels wrapped onto two lines in narrow columns (the short labels centred beside them),
+    a group row across the columns, and a first row whose long cell starts a line above
+    the one-line cells centred beside it. Returns the grid (a group row's text in every
+    column)."""
+    header = ["年度", "績效指標", "初級產出量化值", "效益說明"]
+    label = "1-1.推動生技醫藥國家型科技計畫(國科會、經濟部、衛生署、原能會)"
+    explain = "藉由參與計畫之執行，培育學生能力及增加實作經驗，並為生技醫藥領域之學研產界培育人才，扎根於年輕一代。"
+    metrics = ("博碩士培育人次", "臨床試驗執行件數", "專利獲得件數")
+    body = [["102", metric, f"{10 + k}件", explain] for k, metric in enumerate(metrics)]
+    head = ParagraphStyle("wrapped-head", fontName=FONT, fontSize=8, leading=10.4, alignment=1, wordWrap="CJK")
+    cell = ParagraphStyle("wrapped-cell", fontName=FONT, fontSize=8, leading=10.4, wordWrap="CJK")
+    # the year printed once, centred on its rows
+    rows = [[Paragraph(v, head) for v in header], [label, "", "", ""]] + [
+        ["" if k else r[0]] + [Paragraph(v, cell) for v in r[1:]] for k, r in enumerate(body)]
+    style = [("SPAN", (0, 1), (-1, 1)), ("SPAN", (0, 2), (0, -1)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("FONTSIZE", (0, 0), (-1, -1), 8)] + [(side, (0, 0), (-1, -1), 6) for side in (
+             "TOPPADDING", "BOTTOMPADDING", "LEFTPADDING", "RIGHTPADDING")] + [
+             ("BOTTOMPADDING", (0, 0), (-1, 0), 12), ("TOPPADDING", (0, 1), (-1, 1), 12)]
+    t = Table(rows, colWidths=[20, 110, 56, 150], style=TableStyle(style))
+    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
+    intro = Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 2, text)
+    _build(path, [intro, Spacer(1, 10), t, Paragraph("表 10-14 重要績效指標", CAPTION)])
+    return [header, [label] * 4] + body
+
+
+def caption_and_header_at_a_page_foot_pdf(path: Path, lead: float = 120) -> list:
+    """表 10-15, no rules: its caption and bold header row, whose first label wraps in a
+    narrow column (the other labels centred beside it), are all that fit at the foot of
+    the first page; its rows go on over the next page with no header repeated. Returns the
+    grid (header first)."""
+    header = ["Item no.", "Approved", "Licence", "Product"]
+    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
+    bold = ParagraphStyle("bold-head", fontName="Helvetica-Bold", fontSize=9, leading=11.7, alignment=1)
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    data = [[Paragraph(v, bold) for v in header]] + body
+    t = Table(data, colWidths=[36, 90, 150, 150], style=TableStyle(style))
+    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    _build(path, filler + [Spacer(1, lead), Paragraph("表 10-15 核准上市之國產新藥", CAPTION), t])
+    return [header] + body
+
+
+def header_between_rules_at_a_page_foot_pdf(path: Path, lead: float = 110) -> list:
+    """表 10-16, three rules, its caption printed as its first row: the caption row and
+    the bold header under it, whose first label wraps in a narrow column (the other
+    labels centred beside it), are all that fit at the foot of the first page between the
+    top rule and the header rule; the rows go on over the next page. Returns the grid
+    (header first)."""
+    header = ["Item no.", "Approved", "Licence", "Product"]
+    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
+    caption = ParagraphStyle("capcell", parent=CAPTION, fontSize=10)
+    # the header set with open leading, as a producer that keeps the body's line height does
+    head = ParagraphStyle("open-head", fontName="Helvetica-Bold", fontSize=9, leading=15, alignment=1)
+    data = [[Paragraph("表 10-16 核准上市之國產新藥", caption)] + [""] * 3, [Paragraph(v, head) for v in header]] + body
+    style = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("SPAN", (0, 0), (-1, 0)),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    t = Table(data, colWidths=[36, 90, 150, 150], style=TableStyle(style))
+    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    _build(path, filler + [Spacer(1, lead), t])
+    return [header] + body
+
+
+def zebra_last_row_hangs_punctuation_pdf(path: Path) -> list:
+    """表 10-17, no rules, every other row shaded, the last row white: a line of its long
+    cell ends on a comma that may not begin a line, set past the cell's right edge (and
+    the shading's). Returns the grid (header first)."""
+    header = ["項次", "產品名稱", "主要效能"]
+    long = "必須注射至臉部皮膚之真皮層深層及皮下組織表層本產品主要係用來豐盈臉部組織適用於矯正皮膚輪廓、填補皺紋及豐唇。"
+    body = [["1", "測試藥品一", "適用於治療退化性膝關節炎疼痛患者。"], ["2", "測試藥品二", "供接受呼吸治療的單一患者使用。"],
+            ["3", "測試藥品三", long]]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.HexColor("#dde4ee"), colors.white])]
+    t = Table(_wrapping_cells([header] + body, bold_first=False), colWidths=[40, 90, 12 + 9 * 15], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-17 核准上市之醫療器材", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return [header] + body
+
+
+def group_label_beside_a_sub_label_pdf(path: Path) -> list:
+    """表 10-18, rules between the rows: an upper header level whose labels group three
+    columns each, the first group label printed a point right of where the label under it
+    ends and running on over the whitespace between its columns. Returns the body rows."""
+    years = ["2022 年", "2023 年", "2024 年"]
+    body = [["培訓輔導人次", "542", "641", "593", "226", "319", "517"], ["培訓團隊", "127", "120", "118", "48", "59", "72"],
+            ["成功創業團隊", "12", "10", "3", "4", "4", "1"]]
+    pad = 6 + pdfmetrics.stringWidth(years[0], FONT, 9) + 1
+    data = [["領域別", "智慧健康", "", "", "多元農業", "", ""], [""] + years * 2] + body
+    style = [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black), ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+             ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)), ("SPAN", (0, 0), (0, 1)),
+             ("LEFTPADDING", (1, 0), (-1, 0), pad), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    t = Table(data, colWidths=[90] + [48] * 6, style=TableStyle(style))
+    _build(path, [Paragraph("表 10-18 創新創業團隊之成效", CAPTION), t])
+    return body

@@ -146,6 +146,16 @@ NAMED_AS_PRINTED = [
     pytest.param(pdfs.chart_beside_a_table_pdf, "10-8", [1], id="a-chart-is-no-table"),
     # rules under a section heading and closing the section frame no second table
     pytest.param(pdfs.rules_around_a_section_pdf, "10-9", [1], id="rules-around-a-section"),
+    # no rules: the header, its labels wrapped, stands apart from the rows (a group row and a
+    # first row whose long cell starts above its neighbours lie between) and is theirs
+    pytest.param(pdfs.wrapped_header_over_a_group_row_pdf, "10-14", [1], id="wrapped-header-over-a-group-row"),
+    # no rules: a caption and a header whose labels wrap are all a page's foot holds
+    pytest.param(pdfs.caption_and_header_at_a_page_foot_pdf, "10-15", [1, 2], id="caption-and-header-at-a-page-foot"),
+    # three rules, the caption the first row: the header alone between the rules at a page
+    # foot, its labels wrapped and set with open leading, is one row
+    pytest.param(pdfs.header_between_rules_at_a_page_foot_pdf, "10-16", [1, 2], id="header-between-rules-at-a-page-foot"),
+    # zebra rows: the white last row's line hangs a comma past the shading's edge
+    pytest.param(pdfs.zebra_last_row_hangs_punctuation_pdf, "10-17", [1], id="punctuation-hung-past-the-edge"),
 ]
 
 
@@ -179,3 +189,12 @@ def test_a_generated_table_reads_as_printed(tmp_path, make):
     grid = make(tmp_path / "case.pdf")
     t = _only_table(tmp_path / "case.pdf")
     assert t.header + t.rows == grid
+
+
+def test_a_group_label_starting_beside_the_label_under_it_keeps_its_columns_apart(tmp_path):
+    # the group label covers the whitespace between two of its columns but for a sliver
+    # too narrow to be a corridor; it heads those columns, and they stay two
+    body = pdfs.group_label_beside_a_sub_label_pdf(tmp_path / "groups.pdf")
+    t = _only_table(tmp_path / "groups.pdf")
+    assert t.table_id == "10-18"
+    assert t.rows == body
