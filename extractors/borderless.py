@@ -175,14 +175,15 @@ def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
-                     wrap_spaces: bool, row_rules=(), backgrounds=()) -> dict | None:
+                     wrap_spaces: bool, row_rules=(), backgrounds=(), drawn_rules=()) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table.
 
     `header_rules`: the rule under the header; `row_rules`: other rules inside the region,
     as y (across the table) or (y, x0, x1), which no cell crosses where they are drawn
     (tables ruled between rows but not between columns; a rule left out under a merged
     cell); `backgrounds`: edges (y, x0, x1) of cells' shading, which begin and end at
-    column boundaries only.
+    column boundaries only; `drawn_rules`: the rules (y, x0, x1) among those that are
+    drawn, not edges of shading (which a merged cell may lie across).
     """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
@@ -296,13 +297,14 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
             group_cells.append(cell)
     _span_group_rows(group_cells, cells, n_cols)
     _merge_where_rules_stop(cells, rows, edges, cuts, size)
-    _extend_centred_merges(cells, rows, n_header, size)
+    _extend_centred_merges(cells, rows, n_header, size, drawn_rules, edges)
     _extend_header_levels(cells, rows, n_header, size)
     _span_split_columns(cells, split_cols, n_header)
     _extend_header_spans(cells, edges, n_header, size)
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
-            "col_edges": edges, "header_rules": list(header_rules), "row_rules": list(row_rules)}
+            "col_edges": edges, "header_rules": list(header_rules), "row_rules": list(row_rules),
+            "drawn_rules": list(drawn_rules)}
 
 
 def _overflowing_lines(lines: list[Line], edges: list[float], size: float) -> dict[int, int]:
@@ -552,7 +554,13 @@ def _merge_where_rules_stop(cells: list[RawCell], rows, edges: list[float], cuts
             slots.update({(cell.row, k): cell for k in cols})
 
 
-def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float) -> None:
+def _ruled_apart(cuts, rows, upper: int, x: float) -> bool:
+    """Is a rule drawn at `x` between row `upper` and the row under it?"""
+    y0, y1 = sum(rows[upper]) / 2, sum(rows[upper + 1]) / 2
+    return any(y0 < y < y1 and a <= x <= b for y, a, b in cuts)
+
+
+def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float, drawn=(), edges=()) -> None:
     """Fill vertically centred values over the empty slots of their column.
 
     Word centres a merged cell's text over the rows it covers; without rules, that is all
@@ -563,7 +571,8 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     and only a run of empty slots at the very top may stay uncovered (a merge that began
     on the previous page). A column that cannot be tiled holds genuinely empty cells next
     to lone values, and keeps them. Other producers set a merged cell's text at the top of
-    its rows: where a column's values show that, each value runs down to the next.
+    its rows: where a column's values show that, each value runs down to the next. No
+    merge runs across a rule drawn across its column.
     """
     slots = _slots(cells)
     n_rows = len(rows)
@@ -573,12 +582,17 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     boxes = _row_boxes(tops, bottoms)
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
+        x = (edges[col] + edges[col + 1]) / 2 if edges else None
+
+        def ruled_under(upper: int, x=x) -> bool:
+            return x is not None and _ruled_apart(drawn, rows, upper, x)
+
         reach, centred_runs = {}, {}
         for c in labels.values():
             lo, hi = c.row, c.row + c.row_span - 1
-            while lo - 1 >= n_header and (lo - 1, col) not in slots:
+            while lo - 1 >= n_header and (lo - 1, col) not in slots and not ruled_under(lo - 1):
                 lo -= 1
-            while hi + 1 < n_rows and (hi + 1, col) not in slots:
+            while hi + 1 < n_rows and (hi + 1, col) not in slots and not ruled_under(hi):
                 hi += 1
             own = (c.row, c.row + c.row_span - 1)
             mid = (c.bbox[1] + c.bbox[3]) / 2

@@ -41,6 +41,22 @@ class PageResult:
     after_last_table: bool = False
     # a caption left at the foot of the page: the next page's first table is its table
     caption_for_next: str | None = None
+    # the pieces of a row left at the foot of the page, below its text: the first row of
+    # the next page's first table, when they stand in its columns
+    row_for_next: list[FootPiece] = field(default_factory=list)
+
+
+@dataclass
+class FootPiece:
+    """One piece of a line left at a page's foot: where it stands in the analysed frame
+    (to meet the next page's columns) and on the page (its provenance)."""
+
+    x0: float
+    x1: float
+    top: float
+    text: str
+    bold: bool
+    page_box: tuple[float, ...] = ()
 
 
 def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Furniture | None) -> tuple[float, float]:
@@ -107,6 +123,8 @@ def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageR
             c.boxes = [[number, *on_page(b)] for b in c.boxes]
     for l in result.prose:
         l.page_box = on_page((l.x0, l.top, l.x1, l.bottom))
+    for p in result.row_for_next:
+        p.page_box = on_page(p.page_box)
     return result
 
 
@@ -237,8 +255,9 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             row_rules = inner[:head] + inner[head + 1:]
             if not inner and len(g) == 2 and all(r.get("band") for r in g):
                 header_rule = [bottom]
+        drawn = [(r["y"], r["x0"], r["x1"]) for r in g if not r.get("band")]
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules,
-                             backgrounds)
+                             backgrounds, drawn)
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
             # a top rule and the rule under the header, the body going on below
@@ -306,12 +325,37 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     caption_for_next = _caption_at_the_foot(lines, used, parts[-1].bbox[3] if parts else body_top)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
              if i not in used and not any(_inside(l, p.bbox) for p in parts)]
+    # (kept in the running text too, as a caption left at the foot is)
+    foot = [] if caption_for_next else _row_at_the_foot(lines, used, parts[-1].bbox[3] if parts else body_top,
+                                                        prose_ids, size)
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed
     after = bool(parts) and any(l.top >= parts[-1].bbox[3] and not l.label for l in prose)
     caption = join_wrapped([lines[i].text for i in caption_for_next]) if caption_for_next else None
-    return PageResult(number, parts, leading, body_top, body_bottom, prose, after, caption)
+    return PageResult(number, parts, leading, body_top, body_bottom, prose, after, caption, foot)
+
+
+def _row_at_the_foot(lines: list[Line], used: set[int], after: float, prose_ids: set[int],
+                     size: float) -> list[FootPiece]:
+    """The pieces of the lines that end the page below its last table, when they look
+    like a row whose table begins over the page (a header that was all the page had room
+    for): one to three lines set solid, none a caption, note or line of a paragraph, cut
+    by gutters into two or more pieces."""
+    tail: list[Line] = []
+    for i in reversed(range(len(lines))):
+        l = lines[i]
+        if l.top < after - 0.5 or i in used or is_label(l.text) or id(l) in prose_ids:
+            break
+        if tail and tail[-1].top - l.bottom > 0.5 * l.size:
+            break
+        tail.append(l)
+    if not 1 <= len(tail) <= 3:
+        return []
+    cut = [pieces(l, column_gap(l.size)) for l in reversed(tail)]
+    if max(len(c) for c in cut) < 2:
+        return []
+    return [FootPiece(p.x0, p.x1, p.top, p.text, p.bold, (p.x0, p.top, p.x1, p.bottom)) for c in cut for p in c]
 
 
 def _caption_at_the_foot(lines: list[Line], used: set[int], after: float) -> list[int] | None:
@@ -375,7 +419,8 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
         header_rules = t["header_rules"] if step > 0 else []
         # in a table ruled (or shaded) row by row, its edge is a row's edge too
         row_rules = list(t["row_rules"]) + ([top if step < 0 else bottom] if t["row_rules"] else [])
-        grown = build_text_table(region, bbox, header_rules, size, wrap_spaces, row_rules)
+        grown = build_text_table(region, bbox, header_rules, size, wrap_spaces, row_rules,
+                                 drawn_rules=t["drawn_rules"])
         if grown is not None and grown["n_cols"] == t["n_cols"] and grown["n_rows"] >= t["n_rows"]:
             found[index] = (grown, strategy)
     return found
@@ -482,7 +527,8 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     region = [c for c in chars if atop < (c["top"] + c["bottom"]) / 2 < bbot and x0 - 2 <= c["x0"] and c["x1"] <= x1 + 2]
     rules = list(a["row_rules"]) + [r for r in list(b["header_rules"]) + list(b["row_rules"]) if r not in a["row_rules"]]
     header_rules = list(a["header_rules"]) or ([abot] if header_only and a.get("bottom_rule") else [])
-    t = build_text_table(region, bbox, header_rules, size, wrap_spaces, rules)
+    t = build_text_table(region, bbox, header_rules, size, wrap_spaces, rules,
+                         drawn_rules=list(a["drawn_rules"]) + list(b["drawn_rules"]))
     if t is None or t["n_cols"] not in (a["n_cols"], b["n_cols"]) or t["n_rows"] < a["n_rows"] + b["n_rows"] - 1:
         return None
     return t
@@ -540,6 +586,11 @@ def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list
             rest = [l for l in rest if not (inside_caption and cap.unit_of(l.text))]
             apart = any(l.size > 1.2 * ref and not (inside_caption and l in first) or is_label(l.text)
                         for l in rest)
+            # two drawn rules with nothing between them, further apart than a doubled rule:
+            # one table's closing rule and the next one's top rule (a row holds text; the
+            # edges of shading, a chart's bands among them, need not)
+            apart = apart or (not between and len(g) >= 2 and r["y"] - last["y"] > 0.5 * ref
+                              and not r.get("band") and not last.get("band"))
             if overlap >= 0.5 * min(gx1 - gx0, r["x1"] - r["x0"]) and not apart:
                 g.append(r)
                 continue

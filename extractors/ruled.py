@@ -14,7 +14,7 @@ import statistics
 
 from .graphics import Graphics
 from .orientation import PageView  # noqa: F401 (the page type)
-from .grid import chars_in, index_of, is_number_stack, levels_of, make_cell, snap
+from .grid import NUMBER_ONLY, chars_in, index_of, is_number_stack, levels_of, make_cell, snap
 from .text import column_gap, group_lines
 
 LINES_SETTINGS = {
@@ -114,14 +114,17 @@ def _split_solid_rows(slots: list, ys: list[float]) -> tuple[list, list[float]]:
     """Rows printed without rules between them inside one ruled row: numbers do not
     wrap, so a box whose lines are each a number alone holds several rows. The ruled row
     is cut at those numbers' lines when every box in it has its lines level with them,
-    one line a level (a label beside each number); otherwise it is left whole."""
+    one line a level (a label beside each number); otherwise it is left whole, and so it
+    is when a number in it plainly wrapped (a line ends on its separator)."""
     cuts: dict[int, tuple[list[float], float]] = {}  # ruled row -> tops of its printed rows, tolerance
     for r in range(len(ys) - 1):
         here = [s for s in slots if s[0] == r and s[2] == 1 and s[5]]
         if any(s[0] < r < s[0] + s[2] or (s[0] == r and s[2] > 1) for s in slots if s[5]):
             continue
         stacked = [s for s in here if is_number_stack(s[5])]
-        if not stacked:
+        wrapped = [s for s in here if len(s[5]) >= 2 and not is_number_stack(s[5])
+                   and all(NUMBER_ONLY.match(l.text.strip()) for l in s[5])]
+        if not stacked or wrapped:
             continue
         tol = 0.3 * min(l.size for s in stacked for l in s[5])
         levels = snap([l.top for s in stacked for l in s[5]], tol)

@@ -77,6 +77,9 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
         return False
     if any(_ITEM_START.match(row[k]) and not _ITEM_START.match(prev_row[k]) for k in filled):
         return False
+    # a number never ends on its separator: one that does above the break was cut by it
+    if any(_CUT_NUMBER.fullmatch(prev_row[k].strip()) and row[k].strip()[:1].isdigit() for k in filled):
+        return True
     # a column of one-line values (item numbers, dates, codes) does not run over a page
     # break: a value there starts a new row
     one_line = {k for k in range(prev_part.n_cols) if _one_line_column(earlier, k)}
@@ -119,6 +122,8 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
 
 
 _TOKEN = re.compile(r"[0-9A-Za-z.,/:%()+\-]+")
+# (three digits at least before the separator: "1." and "12." number items)
+_CUT_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+[.,]|[0-9]{3,}[.,]")
 _WHOLE_VALUE = re.compile(r"[0-9]{1,4}(?:\s*[/.\-]\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2})?")
 
 
@@ -160,6 +165,7 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     prev_page_last: _Group | None = None
     prev_page_number = None
     caption_for_next = None
+    row_for_next: list = []
     for res in pages:
         page_first = True
         # the caption left at the foot of the page before names the first table here, when
@@ -167,6 +173,11 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
         above = [l for l in res.leading_lines if not is_label(l.text)]
         if caption_for_next and res.parts and res.parts[0].caption is None and len(above) <= 2:
             res.parts[0].caption = caption_for_next
+        # a row left at the foot of the page before, in the columns of the first table here
+        # with nothing between them, is that table's first row
+        if (row_for_next and res.parts and not above and prev_page_last is None
+                and prev_page_number == res.number - 1 and res.parts[0].caption is None):
+            _prepend_row(res.parts[0], row_for_next, res.number - 1)
         for part in res.parts:
             cont = None
             m = cap.caption_match(part.caption) if part.caption else None
@@ -216,6 +227,7 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
             prev_page_last = None
         prev_page_number = res.number
         caption_for_next = res.caption_for_next
+        row_for_next = res.row_for_next
         if caption_for_next:
             prev_page_last = None  # a new table begins over the page
     tables = []
@@ -247,6 +259,32 @@ def _repeats_header(groups: list[_Group], part: TablePart, page: int) -> bool:
     if first.n_cols != part.n_cols and not _fit_columns(g.parts[-1], part):
         return False
     return _same_header(first.grid()[: first.n_header_rows], part.grid()[: part.n_header_rows])
+
+
+def _prepend_row(part: TablePart, foot: list, page: int) -> None:
+    """Make the pieces of a row printed on the page before the part's first row, each in
+    the column its middle stands over (a label centred over a column may reach past its
+    values); unchanged unless the pieces fill two columns or more, each beginning right of
+    the table's left edge, and no column gets two pieces side by side."""
+    edges = part.col_edges
+    if len(edges) != part.n_cols + 1 or min(p.x0 for p in foot) < edges[0] - 2:
+        return
+    cols: dict[int, list] = {}
+    for p in foot:
+        middle = (p.x0 + p.x1) / 2
+        cols.setdefault(sum(1 for e in edges[1:-1] if e < middle), []).append(p)
+    if len(cols) < 2 or any(len({round(p.top) for p in ps}) < len(ps) for ps in cols.values()):
+        return
+    for c in part.cells + part.raw_cells:
+        c.row += 1
+    header = all(p.bold for p in foot)
+    for k, ps in sorted(cols.items()):
+        ps.sort(key=lambda p: p.top)
+        part.cells.append(Cell(0, k, 1, 1, join_wrapped([p.text for p in ps]), page,
+                               boxes=[[page, *p.page_box] for p in ps]))
+    part.cells.sort(key=lambda c: (c.row, c.col))
+    part.n_rows += 1
+    part.n_header_rows = part.n_header_rows + 1 if header else 0
 
 
 def _fit_columns(prev: TablePart, part: TablePart) -> bool:
@@ -476,7 +514,8 @@ def _finish(tables: list[_Logical], report_id: str) -> list[ExtractedTable]:
         first = t.parts[0]
         out.append(ExtractedTable(
             table_id=tid, caption=t.caption, unit=t.unit, notes=t.notes, source=t.source,
-            page=first.page, pages=sorted({p.page for p in t.parts}), bbox=list(first.bbox),
+            # (a row left at the foot of the page before the first part is printed there)
+            page=first.page, pages=sorted({p.page for p in t.parts} | {c.page for c in t.cells}), bbox=list(first.bbox),
             header=header, rows=rows, cells=t.cells, warnings=warnings,
             strategy="+".join(sorted({p.strategy for p in t.parts})),
         ))

@@ -940,3 +940,47 @@ def group_label_beside_a_sub_label_pdf(path: Path) -> list:
     t = Table(data, colWidths=[90] + [48] * 6, style=TableStyle(style))
     _build(path, [Paragraph("表 10-18 創新創業團隊之成效", CAPTION), t])
     return body
+
+
+def header_alone_at_a_page_foot_pdf(path: Path, lead: float = 135) -> list:
+    """表 10-19, no rules, its caption under it: its bold header row, one label wrapped,
+    is all that fits at the foot of the first page; its rows go on over the next page
+    with no header repeated. Returns the grid (header first)."""
+    header = ["Item no.", "Approved", "Licence", "Product"]
+    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
+    bold = ParagraphStyle("bold-head", fontName="Helvetica-Bold", fontSize=9, leading=11.7, alignment=1)
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    t = Table([[Paragraph(v, bold) for v in header]] + body, colWidths=[36, 90, 150, 150], style=TableStyle(style))
+    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    _build(path, filler + [Spacer(1, lead), t, Paragraph("表 10-19 核准上市之國產新藥", CAPTION)])
+    return [header] + body
+
+
+def stacked_ruled_tables_pdf(path: Path) -> list:
+    """表 10-20's two parts as printed: a table ruled between its rows, and right under
+    it, a few points apart with nothing between, a second such table with other columns
+    and empty cells above and below a value (the rules keep them empty). Returns the two
+    grids (header first)."""
+    goals = [["目標", "KPI"], ["加速學術研究及國內產業發展與國際接軌。", "成立聯盟數、引進國際會員數"],
+             ["提升研發價值，為產業提供技術與人才。", "引進國內會員數、促成新創事業家數"]]
+    targets = [["屬性", "績效指標", "初級產出量化值", "預期效益說明"], ["學術成就", "A.論文", "", ""],
+               ["學術成就", "C.培育及延攬人才", "培育國際級人才4,000人", "衍生產學研合作"], ["技術創新", "G.智慧財產", "", ""]]
+    style = [("LINEABOVE", (0, 0), (-1, -1), 0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    _build(path, [Paragraph("表 10-20 主要績效指標", CAPTION), Table(goals, colWidths=[215, 215], style=TableStyle(style)),
+                  Spacer(1, 10), Table(targets, colWidths=[70, 110, 120, 130], style=TableStyle(style)),
+                  Paragraph("資料來源：測試資料。", BODY)])
+    return [goals, targets]
+
+
+def grid_numbers_wrapped_pdf(path: Path) -> list:
+    """表 10-21, a full grid with columns so narrow that a row's label and numbers wrap:
+    one number after its separator, one between two digits. Returns the grid (header
+    first)."""
+    grid = [["項目", "2023年", "2024年"], ["研發費用", "293.26", "317.36"],
+            ["上市櫃生技公司總市值", "9,160.15", "14,774.12"], ["淨利", "144.22", "238.36"]]
+    width = [12 + pdfmetrics.stringWidth(w, FONT, 9) + 0.5 for w in ("上市櫃生技", "9,160.", "14,774.1")]
+    t = Table(_wrapping_cells(grid, bold_first=False), colWidths=width, style=TableStyle(GRID))
+    _build(path, [Paragraph("表 10-21 上市櫃生技公司經營狀況", CAPTION), t])
+    return grid

@@ -181,6 +181,9 @@ READ_AS_PRINTED = [
     # a line wider than its column, run over the empty top of the column beside it, is
     # its cell's first line, not a row printed across the table
     pytest.param(pdfs.overflowing_cell_pdf, id="line-run-out-of-its-cell"),
+    # in a full grid, numbers wrapped beside a wrapped label, one after its separator, are
+    # one row's
+    pytest.param(pdfs.grid_numbers_wrapped_pdf, id="numbers-wrapped-in-a-grid"),
 ]
 
 
@@ -198,3 +201,23 @@ def test_a_group_label_starting_beside_the_label_under_it_keeps_its_columns_apar
     t = _only_table(tmp_path / "groups.pdf")
     assert t.table_id == "10-18"
     assert t.rows == body
+
+
+def test_a_header_left_alone_at_a_page_foot_heads_the_table_over_the_page(tmp_path):
+    # no rules, no caption above it: the header row, one label wrapped, is all the first
+    # page has room for; the rows follow on the next page with no header repeated
+    grid = pdfs.header_alone_at_a_page_foot_pdf(tmp_path / "foot-header.pdf")
+    t = _only_table(tmp_path / "foot-header.pdf")
+    assert (t.table_id, t.pages) == ("10-19", [1, 2])
+    assert t.header + t.rows == grid
+    assert {c.page for c in t.cells if c.row == 0} == {1}
+
+
+def test_two_ruled_tables_set_one_under_the_other_are_two(tmp_path):
+    # the first one's closing rule and the second one's top rule, a few points apart with
+    # no row between them, part two tables; a value beside empty cells, rules between
+    # them, is no merged cell
+    goals, targets = pdfs.stacked_ruled_tables_pdf(tmp_path / "stacked.pdf")
+    report = extract_report(tmp_path / "stacked.pdf")
+    assert [t.header + t.rows for t in report.tables] == [goals, targets]
+    assert report.tables[0].table_id == "10-20"
