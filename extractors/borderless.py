@@ -522,12 +522,7 @@ def _merge_where_rules_stop(cells: list[RawCell], rows, edges: list[float], cuts
     """Rows ruled apart under some columns and not under others: the rule is left out
     under a merged cell. A cell in a column the rule leaves out runs on across it, over
     empty slots, until a rule that does cross its column."""
-    tol = 0.35 * size
-    drawn: dict[int, list[tuple[float, float]]] = {}  # row boundary -> x-extents of its rules
-    for b in range(1, len(rows)):
-        segs = [(a, c) for y, a, c in cuts if rows[b - 1][1] - tol <= y <= rows[b][0] + tol]
-        if segs:
-            drawn[b] = segs
+    drawn = _rules_between_rows(cuts, rows, size)
     if not drawn:
         return
 
@@ -554,13 +549,19 @@ def _merge_where_rules_stop(cells: list[RawCell], rows, edges: list[float], cuts
             slots.update({(cell.row, k): cell for k in cols})
 
 
-def _ruled_apart(cuts, rows, upper: int, x: float) -> bool:
-    """Is a rule drawn at `x` between row `upper` and the row under it?"""
-    y0, y1 = sum(rows[upper]) / 2, sum(rows[upper + 1]) / 2
-    return any(y0 < y < y1 and a <= x <= b for y, a, b in cuts)
+def _rules_between_rows(cuts, rows, size: float) -> dict[int, list[tuple[float, float]]]:
+    """Row boundary b (between rows b - 1 and b) -> the x-extents of the rules drawn there."""
+    tol = 0.35 * size
+    drawn: dict[int, list[tuple[float, float]]] = {}
+    for b in range(1, len(rows)):
+        segs = [(a, c) for y, a, c in cuts if rows[b - 1][1] - tol <= y <= rows[b][0] + tol]
+        if segs:
+            drawn[b] = segs
+    return drawn
 
 
-def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float, drawn=(), edges=()) -> None:
+def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: float, drawn_rules=(),
+                           edges=()) -> None:
     """Fill vertically centred values over the empty slots of their column.
 
     Word centres a merged cell's text over the rows it covers; without rules, that is all
@@ -580,19 +581,18 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     cols = {c.col for c in cells if c.row >= n_header and c.col_span == 1 and c.text}
     tops, bottoms = _row_text(cells, rows)
     boxes = _row_boxes(tops, bottoms)
+    ruled = _rules_between_rows(drawn_rules, rows, size)
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
+        # the row boundaries a rule crosses this column at
         x = (edges[col] + edges[col + 1]) / 2 if edges else None
-
-        def ruled_under(upper: int, x=x) -> bool:
-            return x is not None and _ruled_apart(drawn, rows, upper, x)
-
+        stops = {b for b, segs in ruled.items() if x is not None and any(a <= x <= e for a, e in segs)}
         reach, centred_runs = {}, {}
         for c in labels.values():
             lo, hi = c.row, c.row + c.row_span - 1
-            while lo - 1 >= n_header and (lo - 1, col) not in slots and not ruled_under(lo - 1):
+            while lo - 1 >= n_header and (lo - 1, col) not in slots and lo not in stops:
                 lo -= 1
-            while hi + 1 < n_rows and (hi + 1, col) not in slots and not ruled_under(hi):
+            while hi + 1 < n_rows and (hi + 1, col) not in slots and hi + 1 not in stops:
                 hi += 1
             own = (c.row, c.row + c.row_span - 1)
             mid = (c.bbox[1] + c.bbox[3]) / 2

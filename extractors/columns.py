@@ -231,6 +231,10 @@ def _candidates(runs: list[list[tuple[float, float]]], m: int, w_min: float) -> 
     units all along (at most `m`): corridors those units may hide."""
     out = []
     segments = _sweep(runs, set(range(len(runs))))
+
+    def sliver(i: int) -> bool:
+        return 0 <= i < len(segments) and not segments[i][2] and segments[i][1] - segments[i][0] < w_min
+
     j = 0
     while j < len(segments):
         x0, _, cover, ended, _ = segments[j]
@@ -244,10 +248,6 @@ def _candidates(runs: list[list[tuple[float, float]]], m: int, w_min: float) -> 
         # beside the stretch is part of it: a label that starts a point right of where the
         # text before it ends still spans the corridor
         first, last = j, k
-
-        def sliver(i: int) -> bool:
-            return 0 <= i < len(segments) and not segments[i][2] and segments[i][1] - segments[i][0] < w_min
-
         if sliver(first - 1):
             first -= 1
         if sliver(last + 1):

@@ -321,13 +321,13 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         # it to show that its lines are one row
         if part.n_header_rows == part.n_rows and _one_wrapped_row(part.raw_cells, part.n_rows):
             _as_one_row(part)
-    # (its lines stay in the running text too: the next page may hold no table for it)
-    caption_for_next = _caption_at_the_foot(lines, used, parts[-1].bbox[3] if parts else body_top)
+    # what is left at the foot of the page, below its last table, may begin the next
+    # page's table (its lines stay in the running text too: the next page may hold none)
+    after_tables = parts[-1].bbox[3] if parts else body_top
+    caption_for_next = _caption_at_the_foot(lines, used, after_tables)
     prose = [ProseLine.of(l, number, wrap_spaces) for i, l in enumerate(lines)
              if i not in used and not any(_inside(l, p.bbox) for p in parts)]
-    # (kept in the running text too, as a caption left at the foot is)
-    foot = [] if caption_for_next else _row_at_the_foot(lines, used, parts[-1].bbox[3] if parts else body_top,
-                                                        prose_ids, size)
+    foot = [] if caption_for_next else _row_at_the_foot(lines, used, after_tables, prose_ids, size)
     leading = [l for l in lines if not parts or l.bottom <= parts[0].bbox[1]]
     for l in leading:
         l.chars = []  # kept for the next page's stitching; the characters are not needed

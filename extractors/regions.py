@@ -48,14 +48,15 @@ def pieces(line: Line, gap: float) -> list[Line]:
 
 def _evenly_spaced(line: Line) -> bool:
     vis = sorted((c for c in line.chars if c["text"].strip()), key=lambda c: c["x0"])
-    pairs = [(b["x0"] - a["x1"], a["text"], b["text"]) for a, b in zip(vis, vis[1:])]
-    words = sorted(g for g, a, b in pairs if g > 0.15 * line.size and not _sentence_break(a, b))
+    spaces = [(b["x0"] - a["x1"], _sentence_break(a["text"], b["text"])) for a, b in zip(vis, vis[1:])
+              if b["x0"] - a["x1"] > 0.15 * line.size]
+    words = sorted(g for g, after_sentence in spaces if not after_sentence)
     if len(words) < 3:
         return False
     # ...and no wider than a stretched word space (a space between sentences may be up to
     # twice as wide, as some typesetters set it): a gap of several ems sets columns apart
     typical = statistics.median(words)
-    sentences = [g for g, a, b in pairs if g > 0.15 * line.size and _sentence_break(a, b)]
+    sentences = [g for g, after_sentence in spaces if after_sentence]
     return (words[-1] <= 1.6 * typical and all(g <= 2.5 * typical for g in sentences)
             and max(words + sentences) <= 1.2 * line.size)
 

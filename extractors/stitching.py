@@ -515,7 +515,8 @@ def _finish(tables: list[_Logical], report_id: str) -> list[ExtractedTable]:
         out.append(ExtractedTable(
             table_id=tid, caption=t.caption, unit=t.unit, notes=t.notes, source=t.source,
             # (a row left at the foot of the page before the first part is printed there)
-            page=first.page, pages=sorted({p.page for p in t.parts} | {c.page for c in t.cells}), bbox=list(first.bbox),
+            page=first.page, pages=sorted({p.page for p in t.parts} | {c.page for c in t.cells}),
+            bbox=list(first.bbox),
             header=header, rows=rows, cells=t.cells, warnings=warnings,
             strategy="+".join(sorted({p.strategy for p in t.parts})),
         ))
