@@ -768,6 +768,25 @@ def underlined_paragraphs_pdf(path: Path) -> None:
     c.save()
 
 
+# running text set larger than the tables, and a table of licences whose header is in a
+# Latin bold face (the standard CID font has no bold a reader can tell)
+FILLER_SENTENCE = "本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。"
+PAGE_TEXT = ParagraphStyle("page-text", fontName=FONT, fontSize=12, leading=18)
+BOLD_LATIN_HEAD = ParagraphStyle("bold-head", fontName="Helvetica-Bold", fontSize=9, leading=11.7, alignment=1)
+
+
+def _page_of_text() -> list:
+    """Six paragraphs of running text: an A4 page but for the space a case leaves at its foot."""
+    return [Paragraph(FILLER_SENTENCE * 5, PAGE_TEXT) for _ in range(6)]
+
+
+def _licence_grid() -> tuple[list[str], list[list[str]]]:
+    """A header whose first label wraps in a narrow column, and eight rows of licences."""
+    header = ["Item no.", "Approved", "Licence", "Product"]
+    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
+    return header, body
+
+
 def header_alone_before_a_break_pdf(path: Path, lead: float = 105) -> list:
     """表 10-10, set in smaller type than the running text: its shaded header and a group
     row across its columns are all that fit at the foot of the first page, and its rows go
@@ -784,8 +803,7 @@ def header_alone_before_a_break_pdf(path: Path, lead: float = 105) -> list:
     cell = ParagraphStyle("small-cell", fontName=FONT, fontSize=8, leading=10.4, wordWrap="CJK")
     rows = [header, [label, "", "", ""]] + [[Paragraph(v, cell) for v in r] for r in body]
     t = Table(rows, colWidths=[40, 100, 50, 230], style=TableStyle(style))
-    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
-    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    filler = _page_of_text()
     # the paragraphs above fill the first page but for the caption, the header and the group row
     _build(path, filler + [Spacer(1, lead), Paragraph("表 10-10 重要績效指標", CAPTION), t])
     return [header, [label] * 4] + body
@@ -864,8 +882,7 @@ def wrapped_header_over_a_group_row_pdf(path: Path) -> list:
              "TOPPADDING", "BOTTOMPADDING", "LEFTPADDING", "RIGHTPADDING")] + [
              ("BOTTOMPADDING", (0, 0), (-1, 0), 12), ("TOPPADDING", (0, 1), (-1, 1), 12)]
     t = Table(rows, colWidths=[20, 110, 56, 150], style=TableStyle(style))
-    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
-    intro = Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 2, text)
+    intro = Paragraph(FILLER_SENTENCE * 2, PAGE_TEXT)
     _build(path, [intro, Spacer(1, 10), t, Paragraph("表 10-14 重要績效指標", CAPTION)])
     return [header, [label] * 4] + body
 
@@ -875,14 +892,11 @@ def caption_and_header_at_a_page_foot_pdf(path: Path, lead: float = 120) -> list
     narrow column (the other labels centred beside it), are all that fit at the foot of
     the first page; its rows go on over the next page with no header repeated. Returns the
     grid (header first)."""
-    header = ["Item no.", "Approved", "Licence", "Product"]
-    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
-    bold = ParagraphStyle("bold-head", fontName="Helvetica-Bold", fontSize=9, leading=11.7, alignment=1)
+    header, body = _licence_grid()
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-    data = [[Paragraph(v, bold) for v in header]] + body
+    data = [[Paragraph(v, BOLD_LATIN_HEAD) for v in header]] + body
     t = Table(data, colWidths=[36, 90, 150, 150], style=TableStyle(style))
-    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
-    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    filler = _page_of_text()
     _build(path, filler + [Spacer(1, lead), Paragraph("表 10-15 核准上市之國產新藥", CAPTION), t])
     return [header] + body
 
@@ -893,8 +907,7 @@ def header_between_rules_at_a_page_foot_pdf(path: Path, lead: float = 110) -> li
     labels centred beside it), are all that fit at the foot of the first page between the
     top rule and the header rule; the rows go on over the next page. Returns the grid
     (header first)."""
-    header = ["Item no.", "Approved", "Licence", "Product"]
-    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
+    header, body = _licence_grid()
     caption = ParagraphStyle("capcell", parent=CAPTION, fontSize=10)
     # the header set with open leading, as a producer that keeps the body's line height does
     head = ParagraphStyle("open-head", fontName="Helvetica-Bold", fontSize=9, leading=15, alignment=1)
@@ -903,8 +916,7 @@ def header_between_rules_at_a_page_foot_pdf(path: Path, lead: float = 110) -> li
              ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("SPAN", (0, 0), (-1, 0)),
              ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     t = Table(data, colWidths=[36, 90, 150, 150], style=TableStyle(style))
-    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
-    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    filler = _page_of_text()
     _build(path, filler + [Spacer(1, lead), t])
     return [header] + body
 
@@ -946,13 +958,10 @@ def header_alone_at_a_page_foot_pdf(path: Path, lead: float = 135) -> list:
     """表 10-19, no rules, its caption under it: its bold header row, one label wrapped,
     is all that fits at the foot of the first page; its rows go on over the next page
     with no header repeated. Returns the grid (header first)."""
-    header = ["Item no.", "Approved", "Licence", "Product"]
-    body = [[str(i + 1), f"2024/0{i % 9 + 1}/1{i % 10}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"] for i in range(8)]
-    bold = ParagraphStyle("bold-head", fontName="Helvetica-Bold", fontSize=9, leading=11.7, alignment=1)
+    header, body = _licence_grid()
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-    t = Table([[Paragraph(v, bold) for v in header]] + body, colWidths=[36, 90, 150, 150], style=TableStyle(style))
-    text = ParagraphStyle("big", fontName=FONT, fontSize=12, leading=18)
-    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。" * 5, text) for _ in range(6)]
+    t = Table([[Paragraph(v, BOLD_LATIN_HEAD) for v in header]] + body, colWidths=[36, 90, 150, 150], style=TableStyle(style))
+    filler = _page_of_text()
     _build(path, filler + [Spacer(1, lead), t, Paragraph("表 10-19 核准上市之國產新藥", CAPTION)])
     return [header] + body
 
