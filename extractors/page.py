@@ -825,12 +825,17 @@ def _caption_row(raw: list[RawCell], n_rows: int) -> RawCell | None:
 
 def _caption_wraps_into(part: TablePart, caption_bottom: float, size: float) -> None:
     """A caption too long for its line goes on in the table's first row: one line alone
-    on it, set right under the caption (closer than a row's padding puts the next row)."""
+    on it, set right under the caption, closer than a row's padding puts the next row.
+    Loose leading may set it further down than half a line, yet never as far from the
+    caption as the row under it is from it."""
     first = [c for c in part.raw_cells if c.row == 0 and c.text]
     if part.n_rows < 2 or len(first) != 1 or first[0].row_span != 1 or first[0].n_lines != 1:
         return
     c = first[0]
-    if cap.caption_match(c.text) or not 0 <= c.bbox[1] - caption_bottom < 0.5 * size:
+    gap = c.bbox[1] - caption_bottom
+    below = min((n.bbox[1] for n in part.raw_cells if n.row == 1 and n.text), default=None)
+    leading = below is not None and gap < size and gap < 0.6 * (below - c.bbox[3])
+    if cap.caption_match(c.text) or gap < 0 or not (gap < 0.5 * size or leading):
         return
     part.caption = join_wrapped([part.caption, c.text])
     _drop_first_row(part)

@@ -419,6 +419,23 @@ def caption_inside_pdf(path: Path, ruled: bool) -> list:
     return grid
 
 
+def caption_inside_wrapped_pdf(path: Path) -> list:
+    """表 10-22, three rules, with a caption too long for one line printed as the table's
+    first row in loose leading (1.7 lines): its second line is further from the first
+    than half a line, yet nearer to it than the header row is."""
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS
+    caption = ParagraphStyle("capcell", parent=CAPTION, fontSize=10, leading=17)
+    text = "表 10-22 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
+    data = [[Paragraph(text, caption)] + [""] * 4] + grid
+    rules = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("FONTSIZE", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 6),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    t = Table(data, colWidths=[110, 60, 80, 90, 70], style=TableStyle(rules + [("SPAN", (0, 0), (-1, 0))]))
+    _build(path, [Paragraph("前文說明，數據如下。", BODY), Spacer(1, 8), t, Paragraph("資料來源：測試資料。", BODY)])
+    return grid
+
+
 def header_repeated_break_pdf(path: Path, n_rows: int = 70) -> list:
     """表 10-3 broken over three pages by the producer: the header row (shaded, not bold)
     repeated at the top of each page, no "(續)" caption, rules between the rows, and a

@@ -31,6 +31,14 @@ def test_a_caption_printed_as_the_tables_first_row_is_its_caption(tmp_path, rule
     assert t.header + t.rows == grid
 
 
+def test_a_caption_row_wrapped_in_loose_leading_is_all_caption(tmp_path):
+    grid = pdfs.caption_inside_wrapped_pdf(tmp_path / "caption.pdf")
+    t = _only_table(tmp_path / "caption.pdf")
+    assert t.table_id == "10-22"
+    assert t.caption == "表 10-22 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
+    assert t.header + t.rows == grid
+
+
 def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_path):
     # no "(續)" caption, a shaded (not bold) header row repeated on the next page, and a
     # running header set off by nothing but its place in the margin
