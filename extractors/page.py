@@ -756,7 +756,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
                 part.caption = join_wrapped([part.caption, lines[i].text])
                 used.add(i)
                 last = i
-            _caption_wraps_into(part, lines[last].bottom, lines[last].size)
+            _caption_wraps_into(part, lines[last].bottom, lines[last].size, (lines[last].x0, lines[last].x1))
         for i, l in reversed(above):
             if (cap_idx is None or i > cap_idx) and cap.unit_of(l.text):
                 part.unit = cap.unit_of(l.text)
@@ -812,7 +812,7 @@ def _caption_in_first_row(part: TablePart) -> None:
         return
     part.caption = first.text
     _drop_first_row(part)
-    _caption_wraps_into(part, first.bbox[3], first.size)
+    _caption_wraps_into(part, first.bbox[3], first.size, _text_extent(first))
 
 
 def _caption_row(raw: list[RawCell], n_rows: int) -> RawCell | None:
@@ -823,22 +823,34 @@ def _caption_row(raw: list[RawCell], n_rows: int) -> RawCell | None:
     return first[0]
 
 
-def _caption_wraps_into(part: TablePart, caption_bottom: float, size: float) -> None:
+def _caption_wraps_into(part: TablePart, caption_bottom: float, size: float,
+                        caption_x: tuple[float, float]) -> None:
     """A caption too long for its line goes on in the table's first row: one line alone
     on it, set right under the caption, closer than a row's padding puts the next row.
-    Loose leading may set it further down than half a line, yet never as far from the
-    caption as the row under it is from it."""
+    Loose leading may set it further down than half a line, though within a line: it is
+    the caption's then when it is nearer to the caption than the row under it is to it,
+    or when it is a centred caption's last line (narrower, on the caption's axis)."""
     first = [c for c in part.raw_cells if c.row == 0 and c.text]
     if part.n_rows < 2 or len(first) != 1 or first[0].row_span != 1 or first[0].n_lines != 1:
         return
     c = first[0]
+    if cap.caption_match(c.text):
+        return
     gap = c.bbox[1] - caption_bottom
+    if not 0 <= gap < size:
+        return
     below = min((n.bbox[1] for n in part.raw_cells if n.row == 1 and n.text), default=None)
-    leading = below is not None and gap < size and gap < 0.6 * (below - c.bbox[3])
-    if cap.caption_match(c.text) or gap < 0 or not (gap < 0.5 * size or leading):
+    x0, x1 = _text_extent(c)
+    nearer = below is not None and gap < 0.6 * (below - c.bbox[3])
+    centred_end = x1 - x0 < caption_x[1] - caption_x[0] and abs(x0 + x1 - sum(caption_x)) < size
+    if not (gap < 0.5 * size or nearer or centred_end):
         return
     part.caption = join_wrapped([part.caption, c.text])
     _drop_first_row(part)
+
+
+def _text_extent(c: RawCell) -> tuple[float, float]:
+    return (c.text_x0, c.text_x1) if c.text_x1 > c.text_x0 else (c.bbox[0], c.bbox[2])
 
 
 def _drop_first_row(part: TablePart) -> None:

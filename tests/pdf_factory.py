@@ -436,6 +436,22 @@ def caption_inside_wrapped_pdf(path: Path) -> list:
     return grid
 
 
+def caption_above_wrapped_pdf(path: Path) -> list:
+    """表 10-23, no rules, under a centred caption in loose leading (1.7 lines) whose last
+    line, a few characters on the caption's axis, is as far below it as a row is."""
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS
+    caption = ParagraphStyle("caploose", parent=CAPTION, fontSize=11.5, leading=19.5, wordWrap="CJK")
+    text = "表 10-23 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 10),
+             ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("LEADING", (0, 0), (-1, -1), 17)]
+    head = ParagraphStyle("headcell", fontName=FONT, fontSize=10, leading=17)
+    data = [[Paragraph(f"<b>{v}</b>", head) for v in grid[0]]] + grid[1:]
+    t = Table(data, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+    _build(path, [Paragraph("前文說明，數據如下。", BODY), Spacer(1, 8), Paragraph(text, caption), t,
+                  Paragraph("資料來源：測試資料。", BODY)])
+    return grid
+
+
 def header_repeated_break_pdf(path: Path, n_rows: int = 70) -> list:
     """表 10-3 broken over three pages by the producer: the header row (shaded, not bold)
     repeated at the top of each page, no "(續)" caption, rules between the rows, and a

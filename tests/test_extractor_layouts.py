@@ -39,6 +39,14 @@ def test_a_caption_row_wrapped_in_loose_leading_is_all_caption(tmp_path):
     assert t.header + t.rows == grid
 
 
+def test_a_centred_caption_wrapped_in_loose_leading_keeps_its_last_line(tmp_path):
+    grid = pdfs.caption_above_wrapped_pdf(tmp_path / "caption.pdf")
+    t = _only_table(tmp_path / "caption.pdf")
+    assert t.table_id == "10-23"
+    assert t.caption == "表 10-23 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
+    assert t.header + t.rows == grid
+
+
 def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_path):
     # no "(續)" caption, a shaded (not bold) header row repeated on the next page, and a
     # running header set off by nothing but its place in the margin
