@@ -196,6 +196,11 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
                     cont.warnings.append(
                         f"continued part on page {part.page} has {part.n_cols} columns, not {cont.n_cols}; kept as its own table")
                     cont = None
+                if (cont is not None and below and page_first and prev_page_last is not None
+                        and groups[-1] is prev_page_last and _printed_before_its_caption(cont, prev_page_last, part)):
+                    # the producer broke this continued part over the page: its caption, under
+                    # it, names the lines printed on the page before as well
+                    cont.parts.extend(groups.pop().parts)
             elif (part.caption is None and page_first and prev_page_last is not None
                   and prev_page_number == res.number - 1
                   and (prev_page_last.n_cols == part.n_cols or _fit_columns(prev_page_last.parts[-1], part))
@@ -243,6 +248,21 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
         t.notes.extend(g.more_notes)
         tables.append(t)
     return _finish(tables, report_id)
+
+
+def _printed_before_its_caption(table: _Group, g: _Group, part: TablePart) -> bool:
+    """`g`, a table of its own so far with no caption or number, is the first page of the
+    continued part `part` of `table` whose caption is printed under it: `g` repeats the
+    table's header, and `part` is as wide and repeats it again or prints none."""
+    if g is table or g.table_id is not None or any(p.caption or p.caption_below for p in g.parts):
+        return False
+    first, head = table.parts[0], g.parts[0]
+    if first.n_header_rows == 0 or head.n_cols != part.n_cols:
+        return False
+    header = first.grid()[: first.n_header_rows]
+    # a repeated header's rows may print in the body's type: its labels tell it
+    return _same_header(header, head.grid()[: len(header)]) and (
+        part.n_header_rows == 0 or _same_header(header, part.grid()[: len(header)]))
 
 
 def _repeats_header(groups: list[_Group], part: TablePart, page: int) -> bool:

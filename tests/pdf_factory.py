@@ -478,6 +478,29 @@ def header_repeated_break_pdf(path: Path, n_rows: int = 70) -> list:
     return [header] + rows
 
 
+def captions_below_part_broken_pdf(path: Path, first_part: int = 12, n_rows: int = 60) -> list:
+    """表 10-24 printed in two parts, each with its caption under it ("(續)" on the second),
+    as is another table. The second part begins under the first and runs over the page:
+    the producer breaks it there and repeats the header, so the first page ends on no
+    caption. Returns the grid (header first)."""
+    header = ["項次", "核准日期", "許可證字號", "中文品名"]
+    rows = [[str(i + 1), f"2024/{i % 12 + 1:02d}/{i % 28 + 1:02d}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"]
+            for i in range(n_rows)]
+    style = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("FONTSIZE", (0, 0), (-1, -1), 9)]
+
+    def part(body):
+        return Table([header] + body, colWidths=[40, 90, 150, 150], repeatRows=1, style=TableStyle(style))
+
+    other = Table([REVIEWS_HEADER] + REVIEWS_ROWS, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+    _build(path, [other, Paragraph("表 10-25 藥品審查案件與時效", CAPTION), Spacer(1, 12),
+                  part(rows[:first_part]), Paragraph("表 10-24 核准上市之國產新藥", CAPTION), Spacer(1, 12),
+                  part(rows[first_part:]), Paragraph("表 10-24 核准上市之國產新藥(續)", CAPTION),
+                  Paragraph("資料來源：測試資料。", BODY)])
+    return [header] + rows
+
+
 def unruled_captionless_pdf(path: Path) -> list:
     """A table set in running text with no caption and no rule at all: columns kept apart
     by whitespace only, between paragraphs. Returns the grid (header first)."""

@@ -57,6 +57,15 @@ def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_pa
     assert t.header + t.rows == grid
 
 
+def test_a_continued_part_broken_over_a_page_above_its_caption_is_the_tables(tmp_path):
+    grid = pdfs.captions_below_part_broken_pdf(tmp_path / "parts.pdf")
+    tables = {t.table_id: t for t in extract_report(tmp_path / "parts.pdf").tables}
+    assert set(tables) == {"10-24", "10-25"}
+    t = tables["10-24"]
+    assert t.pages == [1, 2]
+    assert t.header + t.rows == grid
+
+
 def test_a_ruled_cell_keeps_every_glyph_of_its_wrapped_lines(tmp_path):
     # a full grid whose narrow date and licence columns wrap mid-word: the characters of a
     # wrapped line stay in their cell ("2024/01/1" + "6" is 2024/01/16)
