@@ -276,9 +276,21 @@ def _repeats_header(groups: list[_Group], part: TablePart, page: int) -> bool:
     first = g.parts[0]
     if g.closed or g.parts[-1].page != page - 1 or first.n_header_rows == 0:
         return False
+    header, repeated = first.grid()[: first.n_header_rows], part.grid()[: part.n_header_rows]
+    # fitting lays the part out anew: only for a header that reads the same
+    if not _same_labels(header, repeated):
+        return False
     if first.n_cols != part.n_cols and not _fit_columns(g.parts[-1], part):
         return False
-    return _same_header(first.grid()[: first.n_header_rows], part.grid()[: part.n_header_rows])
+    return _same_header(header, part.grid()[: part.n_header_rows])
+
+
+def _same_labels(a: list[list[str]], b: list[list[str]]) -> bool:
+    """The same labels in each row, in the same order, whatever columns they stand in."""
+    def labels(row):
+        out = [normalise_label(x) for x in row if x]
+        return [x for k, x in enumerate(out) if k == 0 or x != out[k - 1]]
+    return len(a) == len(b) and all(labels(x) == labels(y) for x, y in zip(a, b))
 
 
 def _prepend_row(part: TablePart, foot: list, page: int) -> None:
@@ -321,14 +333,50 @@ def _fit_columns(prev: TablePart, part: TablePart) -> bool:
     for x in new:
         k = min(range(len(old)), key=lambda i: abs(old[i] - x))
         if abs(old[k] - x) > tol or (index and k <= index[-1]):
-            return False
+            break
         index.append(k)
-    if index[0] != 0 or index[-1] != len(old) - 1:
+    if len(index) == len(new) and index[0] == 0 and index[-1] == len(old) - 1:
+        for c in part.cells + part.raw_cells:
+            start, end = index[c.col], index[min(c.col + c.col_span, len(index) - 1)]
+            c.col, c.col_span = start, end - start
+    elif part.strategy != "text" or not _text_on_columns(old, part):
         return False
-    for c in part.cells + part.raw_cells:
-        start, end = index[c.col], index[min(c.col + c.col_span, len(index) - 1)]
-        c.col, c.col_span = start, end - start
     part.n_cols, part.col_edges = prev.n_cols, list(old)
+    return True
+
+
+def _text_on_columns(old: list[float], part: TablePart) -> bool:
+    """Without rules, a part's column boundaries are the middles of its gutters, and a
+    gutter over a column left empty on this page has its middle nowhere near the previous
+    part's boundaries (nor have the outer edges, which are where centred text ends). The
+    text itself still stands in the previous part's columns: each cell goes to the columns
+    its text covers, when every column's text falls left of the next one's (a cell across
+    columns, from the first of its first column's to the last of its last one's)."""
+    def column_at(x: float) -> int:
+        return max(0, min(len(old) - 2, sum(1 for e in old[1:-1] if e <= x)))
+
+    spans: dict[int, tuple[int, int]] = {}
+    for c in part.raw_cells:
+        if c.text and c.text_x1 > c.text_x0 and c.col_span == 1:
+            k0, k1 = column_at(c.text_x0 + 0.5), column_at(c.text_x1 - 0.5)
+            lo, hi = spans.get(c.col, (k0, k1))
+            spans[c.col] = (min(lo, k0), max(hi, k1))
+    if len(spans) != part.n_cols:
+        return False
+    order = [spans[j] for j in range(part.n_cols)]
+    if any(a[1] >= b[0] for a, b in zip(order, order[1:])):
+        return False
+    raws = {(c.row, c.col): c for c in part.raw_cells}
+    moves = []
+    for cell in part.cells:
+        raw = raws.get((cell.row, cell.col))
+        if raw is not None and raw.text and raw.text_x1 > raw.text_x0 and raw.col_span == 1:
+            start, stop = column_at(raw.text_x0 + 0.5), column_at(raw.text_x1 - 0.5)
+        else:
+            start, stop = spans[cell.col][0], spans[cell.col + cell.col_span - 1][1]
+        moves += [(c, start, stop) for c in (cell, raw) if c is not None]
+    for c, start, stop in moves:
+        c.col, c.col_span = start, stop - start + 1
     return True
 
 
@@ -354,6 +402,13 @@ def _settle_captions(pages: list) -> None:
                 p.caption_below = None
 
 
+def _raw_and_cells(part: TablePart):
+    """Each cell as read off the page beside the cell made of it (a row printed on the page
+    before has no raw cell)."""
+    cells = {(c.row, c.col): c for c in part.cells}
+    return [(raw, cells[raw.row, raw.col]) for raw in part.raw_cells if (raw.row, raw.col) in cells]
+
+
 def _settle_centred_merges(parts: list[TablePart]) -> None:
     """Without rules, a value centred on a run of empty slots is either one merged cell
     or a cell of the run's middle row, and one page may not tell which (a group label and
@@ -366,7 +421,7 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
         return
     own_rows = set().union(*(_columns_with_empty_cells(p) for p in text))
     for p in text:
-        for raw, cell in zip(p.raw_cells, p.cells):
+        for raw, cell in _raw_and_cells(p):
             if raw.centred_from is not None and raw.col in own_rows:
                 raw.row, raw.row_span = raw.centred_from
                 cell.row, cell.row_span = raw.centred_from
@@ -405,10 +460,12 @@ def _append(t: _Logical, part: TablePart) -> None:
     skip = part.n_header_rows
     # without a styled header, the first printed row is the header (see _finish)
     header = t.header or t.rows[:1]
-    if part.n_header_rows == 0 and header and body and _same_header(header, body[: len(header)]):
+    # a repeated header laid out on the first part's columns may leave a merged label in
+    # one of the columns it spanned: its labels, in order, tell it
+    if part.n_header_rows == 0 and header and body and _same_labels(header, body[: len(header)]):
         skip = len(header)
         body = body[len(header):]
-    elif part_header and not _same_header(header, part_header):
+    elif part_header and not _same_labels(header, part_header):
         if _header_mismatch(header, part_header):
             t.warnings.append(
                 f"page {part.page}: the repeated header prints its columns in another order "

@@ -501,6 +501,23 @@ def captions_below_part_broken_pdf(path: Path, first_part: int = 12, n_rows: int
     return [header] + rows
 
 
+def empty_column_over_a_break_pdf(path: Path, n_rows: int = 46) -> list:
+    """表 10-26 without rules, centred, broken by the page with no header repeated: one
+    column is empty under its label, and the rows on the second page have shorter labels,
+    so that page shows fewer gutters and other outer edges. Returns the grid."""
+    header = ["治療領域", "新藥分類", "新成分", "新適應症", "生物藥品", "合計"]
+    areas = ["症候、徵候及不明情況之疾病", "呼吸系統疾病", "癌症", "肌肉骨骼系統疾病"]
+    rows = [[areas[i % 4] if i < n_rows - 8 else ("合計" if i == n_rows - 1 else "癌症"), "",
+             str(i % 7), str(i % 3), str(i % 5), str(i % 7 + i % 3 + i % 5)] for i in range(n_rows)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
+    head = ParagraphStyle("centred-head", fontName=FONT, fontSize=9, leading=11, alignment=1)
+    data = [[Paragraph(f"<b>{v}</b>", head) for v in header]] + rows
+    t = Table(data, colWidths=[140, 60, 60, 60, 60, 50], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-26 臨床試驗之藥品分類", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return [header] + rows
+
+
 def unruled_captionless_pdf(path: Path) -> list:
     """A table set in running text with no caption and no rule at all: columns kept apart
     by whitespace only, between paragraphs. Returns the grid (header first)."""

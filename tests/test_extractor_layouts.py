@@ -66,6 +66,14 @@ def test_a_continued_part_broken_over_a_page_above_its_caption_is_the_tables(tmp
     assert t.header + t.rows == grid
 
 
+def test_a_borderless_table_keeps_its_columns_over_a_page_where_one_is_empty(tmp_path):
+    grid = pdfs.empty_column_over_a_break_pdf(tmp_path / "empty.pdf")
+    t = _only_table(tmp_path / "empty.pdf")
+    assert t.table_id == "10-26"
+    assert t.pages == [1, 2]
+    assert t.header + t.rows == grid
+
+
 def test_a_ruled_cell_keeps_every_glyph_of_its_wrapped_lines(tmp_path):
     # a full grid whose narrow date and licence columns wrap mid-word: the characters of a
     # wrapped line stay in their cell ("2024/01/1" + "6" is 2024/01/16)
