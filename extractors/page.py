@@ -16,7 +16,7 @@ from .furniture import Furniture
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .regions import aligned_zones, is_label, pieces, running_text
+from .regions import aligned_zones, header_again, is_label, pieces, running_text
 from .graphics import Graphics, drawing_extent, drawn_figure, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
@@ -282,7 +282,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             if is_label(m.text) or inside_taken(m.top, m.bottom) or paragraph:
                 break
             prev_bottom = block[-1].bottom if block else l.bottom
-            if m.top - prev_bottom > 2.5 * m.size or m.size > size * 1.15:
+            if m.top - prev_bottom > 2.5 * m.size or m.size > size * 1.15 or header_again(block, m):
                 break
             block.append(m)
         # a caption and one row, and nothing after them on the page: the table's header,

@@ -17,6 +17,7 @@ import statistics
 from dataclasses import dataclass
 
 from . import captions as cap
+from .grid import NUMBER_ONLY
 from .text import Line, column_gap, group_lines
 
 # list markers standing alone in a first column: "•", "1.", "(1)", "一、", "A."
@@ -130,7 +131,8 @@ def aligned_zones(lines: list[Line], size: float, taken) -> list[Zone]:
         if not stop and zones and zones[-1]:
             last = lines[zones[-1][-1]]
             ref = statistics.median(lines[k].size for k in zones[-1])
-            if l.top - last.bottom > 2.5 * ref or abs(l.size - ref) > 0.2 * ref:
+            if (l.top - last.bottom > 2.5 * ref or abs(l.size - ref) > 0.2 * ref
+                    or header_again([lines[k] for k in zones[-1]], l)):
                 zones.append([])
         if stop:
             if zones and zones[-1]:
@@ -145,6 +147,20 @@ def aligned_zones(lines: list[Line], size: float, taken) -> list[Zone]:
         if zone is not None:
             out.append(zone)
     return out
+
+
+def header_again(block: list[Line], line: Line) -> bool:
+    """A block that began in the bold of a header and went on in body type begins another
+    table where a line of labels in that bold comes again, further below the line above
+    than any two lines of the block are apart (a bold group label is one piece; a bold
+    total row holds numbers)."""
+    if len(block) < 2 or not block[0].bold or not line.bold or all(m.bold for m in block):
+        return False
+    labels = pieces(line, column_gap(line.size))
+    if len(labels) < 2 or any(NUMBER_ONLY.match(p.text.strip()) for p in labels):
+        return False
+    gaps = [b.top - a.bottom for a, b in zip(block, block[1:])]
+    return line.top - block[-1].bottom > max(gaps) + 0.5 * line.size
 
 
 def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: float) -> Zone | None:

@@ -518,6 +518,29 @@ def empty_column_over_a_break_pdf(path: Path, n_rows: int = 46) -> list:
     return [header] + rows
 
 
+def stacked_borderless_tables_pdf(path: Path) -> list:
+    """Two tables without rules, one right under the other with a little more space between
+    them than between rows, each under a bold (Latin) header of its own, under one
+    heading. Returns the two grids."""
+    head = ParagraphStyle("stack-head", fontName="Helvetica-Bold", fontSize=10, leading=13)
+    cell = ParagraphStyle("stack-cell", fontName=FONT, fontSize=10, leading=13, wordWrap="CJK")
+    goals = [["Goal", "Indicators"], ["加速學術研究與國際接軌，強化前瞻創新競爭力。", "成立聯盟數、引進國際會員數"],
+             ["提升研發價值，為產業提供技術與人才。", "促成產學合作金額、培育人才數"]]
+    outputs = [["Area", "Indicator", "Target", "Benefit"], ["學術成就", "論文", "120篇", "發表國際期刊"],
+               ["學術成就", "合作團隊", "20隊", "跨校合作"], ["技術創新", "專利", "35件", "技術移轉"],
+               ["技術創新", "技術報告", "12份", "產業應用"]]
+
+    def table(grid, widths):
+        data = [[Paragraph(v, head) for v in grid[0]]] + [[Paragraph(v, cell) for v in r] for r in grid[1:]]
+        return Table(data, colWidths=widths, style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
+
+    heading = ParagraphStyle("stack-heading", fontName=FONT, fontSize=12, leading=16)
+    _build(path, [Paragraph(FILLER_SENTENCE * 4, PAGE_TEXT), Paragraph("二、主要績效指標：", heading), Spacer(1, 6),
+                  table(goals, [190, 190]), Spacer(1, 10), table(outputs, [80, 90, 80, 130]),
+                  Paragraph(FILLER_SENTENCE * 4, PAGE_TEXT)])
+    return [goals, outputs]
+
+
 def unruled_captionless_pdf(path: Path) -> list:
     """A table set in running text with no caption and no rule at all: columns kept apart
     by whitespace only, between paragraphs. Returns the grid (header first)."""

@@ -74,6 +74,12 @@ def test_a_borderless_table_keeps_its_columns_over_a_page_where_one_is_empty(tmp
     assert t.header + t.rows == grid
 
 
+def test_two_borderless_tables_stacked_each_under_its_own_bold_header_are_two(tmp_path):
+    grids = pdfs.stacked_borderless_tables_pdf(tmp_path / "stacked.pdf")
+    tables = extract_report(tmp_path / "stacked.pdf").tables
+    assert [t.header + t.rows for t in tables] == grids
+
+
 def test_a_ruled_cell_keeps_every_glyph_of_its_wrapped_lines(tmp_path):
     # a full grid whose narrow date and licence columns wrap mid-word: the characters of a
     # wrapped line stay in their cell ("2024/01/1" + "6" is 2024/01/16)
