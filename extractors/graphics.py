@@ -48,7 +48,7 @@ def read_graphics(page) -> Graphics:
         stroked = stroked and not _white(obj.get("stroking_color"))
         filled = bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
         if stroked or (filled and _thin(obj)):
-            g.edges.extend(e for e in obj_to_edges(obj) if e["x1"] - e["x0"] + e["bottom"] - e["top"] > 1)
+            g.edges.extend(_levelled(e) for e in obj_to_edges(obj) if e["x1"] - e["x0"] + e["bottom"] - e["top"] > 1)
         if filled and not _thin(obj) and obj["width"] < 0.9 * width and obj["height"] < 0.9 * height:
             g.fills.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
             colour = obj.get("non_stroking_color")
@@ -62,6 +62,15 @@ def read_graphics(page) -> Graphics:
                      for e in g.edges if e["orientation"] == "h"])
     g.bands = _join([{"x0": x0, "x1": x1, "y": y} for x0, top, x1, bottom in g.fills for y in (top, bottom)])
     return g
+
+
+def _levelled(edge: dict) -> dict:
+    """An edge upright or level by its extent: pdfplumber calls a line vertical unless its
+    ends have exactly one height, and a producer's rounding may leave them a hair apart."""
+    level = edge["x1"] - edge["x0"] > edge["bottom"] - edge["top"]
+    if (edge["orientation"] == "h") != level:
+        return {**edge, "orientation": "h" if level else "v"}
+    return edge
 
 
 def _join(pieces: list[dict], min_width: float = 30.0) -> list[dict]:

@@ -110,8 +110,8 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
 
 def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageResult:
     view = page_view(page)
-    if view.rotation:
-        furniture = None  # the margins read across the document are the page's, not the turned frame's
+    # a page printed sideways turns its running header and page number with it: the
+    # document's furniture is told by its text, in the margins of the turned frame too
     result = _analyse(view, number, furniture)
 
     def on_page(box) -> tuple[float, ...]:

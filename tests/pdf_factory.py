@@ -541,6 +541,43 @@ def stacked_borderless_tables_pdf(path: Path) -> list:
     return [goals, outputs]
 
 
+def rules_in_pieces_pdf(path: Path, hair: float = 0.001) -> list:
+    """表 10-28 ruled across only, each rule drawn cell by cell (as HTML producers draw
+    collapsed borders), its first column merged over two header rows so that the rule
+    under the first of them starts right of it. Two of the pieces have ends `hair` apart
+    in height, as a producer's rounding leaves them. Returns the grid."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    xs = [60, 140, 200, 260, 320]
+    header = [["計畫名稱", "106年度", "107年度", "108年度"], ["計畫名稱", "人力", "人力", "人力"]]
+    rows = [["甲計畫", "8", "150", "16"], ["乙計畫", "6", "120", "12"], ["丙計畫", "4", "90", "8"]]
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    c.drawString(60, 775, "表 10-28 人力與經費")
+    c.setLineWidth(0.5)
+    tops = [750, 730, 710, 690, 670, 650]
+    for y in tops:
+        for k in range(4):
+            if y == 730 and k == 0:
+                continue  # the merged first column has no rule inside it
+            tilt = hair if (y in (750, 710) and k == 1) else 0.0
+            c.line(xs[k], y, xs[k + 1], y + tilt)
+    c.setFont(FONT, 9)
+
+    def centred(text, k0, k1, y):
+        c.drawCentredString((xs[k0] + xs[k1]) / 2, y, text)
+
+    centred("計畫名稱", 0, 1, 727)
+    for k in range(1, 4):
+        centred(header[0][k], k, k + 1, 737)
+        centred(header[1][k], k, k + 1, 717)
+    for r, row in enumerate(rows):
+        for k, v in enumerate(row):
+            centred(v, k, k + 1, 697 - 20 * r)
+    c.save()
+    return header + rows
+
+
 def unruled_captionless_pdf(path: Path) -> list:
     """A table set in running text with no caption and no rule at all: columns kept apart
     by whitespace only, between paragraphs. Returns the grid (header first)."""
@@ -592,6 +629,50 @@ def landscape_table_pdf(path: Path, mode: str) -> list:
     return [header] + rows
 
 
+
+
+def sideways_pages_with_furniture_pdf(path: Path, n_rows: int = 44) -> list:
+    """A report whose running header and page number stand on every page, three pages of
+    text and then 表 10-29, ruled across only, on landscape pages printed sideways on
+    portrait paper: its running header and page numbers are turned with it. The table
+    runs over two such pages with its header repeated. Returns the grid."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from reportlab.lib.pagesizes import landscape
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        w, h = doc.pagesize
+        canvas.drawCentredString(w / 2, h - 62, "前瞻基礎建設　推動國際產學聯盟計畫")
+        canvas.drawCentredString(w / 2, 30, f"第 {doc.page + doc.first_page - 1} 頁")
+        canvas.restoreState()
+
+    text = io.BytesIO()
+    doc = SimpleDocTemplate(text, pagesize=A4, leftMargin=60, rightMargin=60, topMargin=70, bottomMargin=60)
+    doc.first_page = 1
+    doc.build([Paragraph(FILLER_SENTENCE * 5, PAGE_TEXT) for _ in range(18)], onFirstPage=furniture,
+              onLaterPages=furniture)
+    n_text = len(PdfReader(text).pages)
+    header = ["計畫名稱", "106 年度", "107 年度", "108 年度", "合計"]
+    rows = [[f"第{i + 1}項計畫", str(i % 9), str(i % 7), str(i % 5), str(i % 9 + i % 7 + i % 5)] for i in range(n_rows)]
+    style = [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    table = io.BytesIO()
+    doc = SimpleDocTemplate(table, pagesize=landscape(A4), leftMargin=60, rightMargin=60, topMargin=85, bottomMargin=60)
+    doc.first_page = n_text + 1
+    doc.build([Paragraph("表 10-29 計畫人力", CAPTION),
+               Table([header] + rows, colWidths=[200, 90, 90, 90, 90], repeatRows=1, style=TableStyle(style))],
+              onFirstPage=furniture, onLaterPages=furniture)
+    writer = PdfWriter(clone_from=text)
+    for added in PdfReader(table).pages:
+        page = writer.add_page(added)
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(h, 0))
+        page.mediabox.lower_left, page.mediabox.upper_right = (0, 0), (h, w)
+        page.cropbox.lower_left, page.cropbox.upper_right = (0, 0), (h, w)
+    with open(path, "wb") as f:
+        writer.write(f)
+    return [header] + rows
 
 
 def vertical_header_pdf(path: Path) -> list:

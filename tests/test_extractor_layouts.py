@@ -80,6 +80,13 @@ def test_two_borderless_tables_stacked_each_under_its_own_bold_header_are_two(tm
     assert [t.header + t.rows for t in tables] == grids
 
 
+def test_a_rule_drawn_in_pieces_whose_ends_stand_a_hair_apart_is_one_rule(tmp_path):
+    grid = pdfs.rules_in_pieces_pdf(tmp_path / "pieces.pdf")
+    t = _only_table(tmp_path / "pieces.pdf")
+    assert t.table_id == "10-28"
+    assert t.header + t.rows == grid
+
+
 def test_a_ruled_cell_keeps_every_glyph_of_its_wrapped_lines(tmp_path):
     # a full grid whose narrow date and licence columns wrap mid-word: the characters of a
     # wrapped line stay in their cell ("2024/01/1" + "6" is 2024/01/16)
@@ -107,6 +114,13 @@ def test_a_table_printed_on_a_turned_page_reads_upright(tmp_path, mode):
     grid = pdfs.landscape_table_pdf(tmp_path / "turned.pdf", mode)
     t = _only_table(tmp_path / "turned.pdf")
     assert t.table_id == "10-5"
+    assert t.header + t.rows == grid
+
+
+def test_a_running_header_and_page_number_turned_with_a_sideways_page_are_no_rows(tmp_path):
+    grid = pdfs.sideways_pages_with_furniture_pdf(tmp_path / "sideways.pdf")
+    [t] = [t for t in extract_report(tmp_path / "sideways.pdf").tables]
+    assert t.table_id == "10-29"
     assert t.header + t.rows == grid
 
 
