@@ -419,14 +419,16 @@ def caption_inside_pdf(path: Path, ruled: bool) -> list:
     return grid
 
 
+LONG_CAPTION = "2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
+
+
 def caption_inside_wrapped_pdf(path: Path) -> list:
     """表 10-22, three rules, with a caption too long for one line printed as the table's
     first row in loose leading (1.7 lines): its second line is further from the first
     than half a line, yet nearer to it than the header row is."""
     grid = [REVIEWS_HEADER] + REVIEWS_ROWS
     caption = ParagraphStyle("capcell", parent=CAPTION, fontSize=10, leading=17)
-    text = "表 10-22 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
-    data = [[Paragraph(text, caption)] + [""] * 4] + grid
+    data = [[Paragraph(f"表 10-22 {LONG_CAPTION}", caption)] + [""] * 4] + grid
     rules = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black),
              ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
              ("FONTSIZE", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -441,13 +443,12 @@ def caption_above_wrapped_pdf(path: Path) -> list:
     line, a few characters on the caption's axis, is as far below it as a row is."""
     grid = [REVIEWS_HEADER] + REVIEWS_ROWS
     caption = ParagraphStyle("caploose", parent=CAPTION, fontSize=11.5, leading=19.5, wordWrap="CJK")
-    text = "表 10-23 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 10),
              ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("LEADING", (0, 0), (-1, -1), 17)]
     head = ParagraphStyle("headcell", fontName=FONT, fontSize=10, leading=17)
     data = [[Paragraph(f"<b>{v}</b>", head) for v in grid[0]]] + grid[1:]
     t = Table(data, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
-    _build(path, [Paragraph("前文說明，數據如下。", BODY), Spacer(1, 8), Paragraph(text, caption), t,
+    _build(path, [Paragraph("前文說明，數據如下。", BODY), Spacer(1, 8), Paragraph(f"表 10-23 {LONG_CAPTION}", caption), t,
                   Paragraph("資料來源：測試資料。", BODY)])
     return grid
 

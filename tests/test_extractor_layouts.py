@@ -31,19 +31,14 @@ def test_a_caption_printed_as_the_tables_first_row_is_its_caption(tmp_path, rule
     assert t.header + t.rows == grid
 
 
-def test_a_caption_row_wrapped_in_loose_leading_is_all_caption(tmp_path):
-    grid = pdfs.caption_inside_wrapped_pdf(tmp_path / "caption.pdf")
+@pytest.mark.parametrize("make, number", [(pdfs.caption_inside_wrapped_pdf, "10-22"),
+                                          (pdfs.caption_above_wrapped_pdf, "10-23")],
+                         ids=["first-row", "centred-above"])
+def test_a_caption_wrapped_in_loose_leading_keeps_every_line(tmp_path, make, number):
+    grid = make(tmp_path / "caption.pdf")
     t = _only_table(tmp_path / "caption.pdf")
-    assert t.table_id == "10-22"
-    assert t.caption == "表 10-22 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
-    assert t.header + t.rows == grid
-
-
-def test_a_centred_caption_wrapped_in_loose_leading_keeps_its_last_line(tmp_path):
-    grid = pdfs.caption_above_wrapped_pdf(tmp_path / "caption.pdf")
-    t = _only_table(tmp_path / "caption.pdf")
-    assert t.table_id == "10-23"
-    assert t.caption == "表 10-23 2019~2024年衛生福利部食品藥物管理署受理藥品查驗登記審查案件數與平均審查時效統計"
+    assert t.table_id == number
+    assert t.caption == f"表 {number} {pdfs.LONG_CAPTION}"
     assert t.header + t.rows == grid
 
 
