@@ -556,8 +556,7 @@ def rules_in_pieces_pdf(path: Path, hair: float = 0.001) -> list:
     c.setFont(FONT, 12)
     c.drawString(60, 775, "表 10-28 人力與經費")
     c.setLineWidth(0.5)
-    tops = [750, 730, 710, 690, 670, 650]
-    for y in tops:
+    for y in (750, 730, 710, 690, 670, 650):
         for k in range(4):
             if y == 730 and k == 0:
                 continue  # the merged first column has no rule inside it
