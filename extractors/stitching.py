@@ -358,7 +358,8 @@ def _text_on_columns(old: list[float], part: TablePart) -> bool:
     spans: dict[int, tuple[int, int]] = {}
     for c in part.raw_cells:
         if c.text and c.text_x1 > c.text_x0 and c.col_span == 1:
-            k0, k1 = column_at(c.text_x0 + 0.5), column_at(c.text_x1 - 0.5)
+            k0 = column_at(c.text_x0 + 0.5)
+            k1 = max(k0, column_at(c.text_x1 - 0.5))
             lo, hi = spans.get(c.col, (k0, k1))
             spans[c.col] = (min(lo, k0), max(hi, k1))
     if len(spans) != part.n_cols:
@@ -371,7 +372,8 @@ def _text_on_columns(old: list[float], part: TablePart) -> bool:
     for cell in part.cells:
         raw = raws.get((cell.row, cell.col))
         if raw is not None and raw.text and raw.text_x1 > raw.text_x0 and raw.col_span == 1:
-            start, stop = column_at(raw.text_x0 + 0.5), column_at(raw.text_x1 - 0.5)
+            start = column_at(raw.text_x0 + 0.5)
+            stop = max(start, column_at(raw.text_x1 - 0.5))  # a glyph narrower than a point
         else:
             start, stop = spans[cell.col][0], spans[cell.col + cell.col_span - 1][1]
         moves += [(c, start, stop) for c in (cell, raw) if c is not None]
