@@ -355,11 +355,18 @@ def _text_on_columns(old: list[float], part: TablePart) -> bool:
     def column_at(x: float) -> int:
         return max(0, min(len(old) - 2, sum(1 for e in old[1:-1] if e <= x)))
 
+    def covered(c) -> tuple[int, int] | None:
+        """The first and last of the old columns a one-column cell's text stands over."""
+        if not (c.text and c.text_x1 > c.text_x0 and c.col_span == 1):
+            return None
+        first = column_at(c.text_x0 + 0.5)
+        return first, max(first, column_at(c.text_x1 - 0.5))  # a glyph narrower than a point
+
+    under = {id(c): covered(c) for c in part.raw_cells}
     spans: dict[int, tuple[int, int]] = {}
     for c in part.raw_cells:
-        if c.text and c.text_x1 > c.text_x0 and c.col_span == 1:
-            k0 = column_at(c.text_x0 + 0.5)
-            k1 = max(k0, column_at(c.text_x1 - 0.5))
+        if under[id(c)] is not None:
+            k0, k1 = under[id(c)]
             lo, hi = spans.get(c.col, (k0, k1))
             spans[c.col] = (min(lo, k0), max(hi, k1))
     if len(spans) != part.n_cols:
@@ -367,15 +374,12 @@ def _text_on_columns(old: list[float], part: TablePart) -> bool:
     order = [spans[j] for j in range(part.n_cols)]
     if any(a[1] >= b[0] for a, b in zip(order, order[1:])):
         return False
-    raws = {(c.row, c.col): c for c in part.raw_cells}
+    raw_of = {id(cell): raw for raw, cell in _raw_and_cells(part)}
     moves = []
     for cell in part.cells:
-        raw = raws.get((cell.row, cell.col))
-        if raw is not None and raw.text and raw.text_x1 > raw.text_x0 and raw.col_span == 1:
-            start = column_at(raw.text_x0 + 0.5)
-            stop = max(start, column_at(raw.text_x1 - 0.5))  # a glyph narrower than a point
-        else:
-            start, stop = spans[cell.col][0], spans[cell.col + cell.col_span - 1][1]
+        raw = raw_of.get(id(cell))
+        own = under[id(raw)] if raw is not None else None
+        start, stop = own or (spans[cell.col][0], spans[cell.col + cell.col_span - 1][1])
         moves += [(c, start, stop) for c in (cell, raw) if c is not None]
     for c, start, stop in moves:
         c.col, c.col_span = start, stop - start + 1
