@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-from .text import normalise_label
+from .text import join_wrapped, normalise_label
 
 _NUM = r"[0-9０-９]+(?:\s*[-－–‐.．]\s*[0-9０-９]+)*"
 # 表 4-2 … / 表1 … / 表 3-1、… / Table 3: …
@@ -87,3 +87,54 @@ def slug_for(header: list[list[str]], rows: list[list[str]]) -> str:
     basis = header[0] if header else (rows[0] if rows else [])
     key = "|".join(normalise_label(x) for x in basis)
     return "untitled-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+def notes_below(below, table_bottom: float, used: set[int], right: float | None = None):
+    """The notes and source printed under a table (or its caption): `below` is the lines
+    under it as (index, line), in reading order; the indices read are added to `used`.
+    With `right`, the right edge of the text, a line goes on a note only when the line
+    before ran out of room there. Returns (notes, source, bottom of the last line read,
+    its type size)."""
+    notes: list[str] = []
+    source = None
+    last_bottom = table_bottom
+    size = None
+    current: list[str] | None = None
+    kind = None
+    prev_x1 = 0.0
+    for i, l in below:
+        gap = l.top - last_bottom
+        starts = is_note_start(l.text) or is_source(l.text)
+        if caption_match(l.text):
+            break
+        if not starts and not (notes or source):
+            break
+        if gap > (2.2 if not (notes or source) else 1.2) * l.size:
+            break
+        if size is not None and l.size > size + 0.6:
+            break
+        if is_source(l.text):
+            _flush_note(notes, current, kind)
+            current, kind = [l.text], "source"
+            source = None
+        elif is_note_start(l.text) or is_note_item(l.text):
+            if kind == "source" and current:
+                source = join_wrapped(current)
+            _flush_note(notes, current, kind)
+            current, kind = [l.text], "note"
+        else:
+            if current is None or (right is not None and prev_x1 < right - 2 * l.size):
+                break
+            current.append(l.text)
+        used.add(i)
+        last_bottom, prev_x1 = l.bottom, l.x1
+        size = l.size if size is None else size
+        if kind == "source":
+            source = join_wrapped(current)
+    _flush_note(notes, current, kind)
+    return notes, source, last_bottom, size
+
+
+def _flush_note(notes: list[str], current, kind) -> None:
+    if kind == "note" and current:
+        notes.append(join_wrapped(current))

@@ -771,7 +771,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
             for j in more:
                 part.caption_below = join_wrapped([part.caption_below, lines[j].text])
             below = [(k, m) for k, m in below[1:] if k not in more]
-        notes, source, last_bottom, note_size = _notes_below(below, bottom, used)
+        notes, source, last_bottom, note_size = cap.notes_below(below, bottom, used)
         part.notes, part.source = notes, source
         remaining = [l for i, l in below if i not in used and l.top > last_bottom]
         part.notes_open = bool(notes) and not remaining and body_bottom - last_bottom < 4 * (note_size or 10)
@@ -864,48 +864,3 @@ def _drop_first_row(part: TablePart) -> None:
     part.n_rows -= 1
     part.n_header_rows = max(0, part.n_header_rows - 1)
     part.bbox = (part.bbox[0], min(c.bbox[1] for c in raw) if raw else part.bbox[1], part.bbox[2], part.bbox[3])
-
-
-def _notes_below(below, table_bottom: float, used: set[int]):
-    notes: list[str] = []
-    source = None
-    last_bottom = table_bottom
-    size = None
-    current: list[str] | None = None
-    kind = None
-    for i, l in below:
-        gap = l.top - last_bottom
-        starts = cap.is_note_start(l.text) or cap.is_source(l.text)
-        if cap.caption_match(l.text):
-            break
-        if not starts and not (notes or source) :
-            break
-        if gap > (2.2 if not (notes or source) else 1.2) * l.size:
-            break
-        if size is not None and l.size > size + 0.6:
-            break
-        if cap.is_source(l.text):
-            _flush(notes, current, kind)
-            current, kind = [l.text], "source"
-            source = None
-        elif cap.is_note_start(l.text) or cap.is_note_item(l.text):
-            if kind == "source" and current:
-                source = join_wrapped(current)
-            _flush(notes, current, kind)
-            current, kind = [l.text], "note"
-        else:
-            if current is None:
-                break
-            current.append(l.text)
-        used.add(i)
-        last_bottom = l.bottom
-        size = l.size if size is None else size
-        if kind == "source":
-            source = join_wrapped(current)
-    _flush(notes, current, kind)
-    return notes, source, last_bottom, size
-
-
-def _flush(notes: list[str], current, kind) -> None:
-    if kind == "note" and current:
-        notes.append(join_wrapped(current))

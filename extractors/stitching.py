@@ -160,7 +160,7 @@ class _Group:
 
 def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     """Logical tables from the page results, in reading order."""
-    _settle_captions(pages)
+    captions_below = _settle_captions(pages)
     groups: list[_Group] = []
     prev_page_last: _Group | None = None
     prev_page_number = None
@@ -168,6 +168,9 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     row_for_next: list = []
     for res in pages:
         page_first = True
+        if (captions_below and prev_page_last is not None and prev_page_last.table_id is None
+                and prev_page_number == res.number - 1 and _caption_over_the_page(prev_page_last, res)):
+            prev_page_last = None
         # the caption left at the foot of the page before names the first table here, when
         # nothing but its own last lines or a unit line stands above that table
         above = [l for l in res.leading_lines if not is_label(l.text)]
@@ -406,6 +409,36 @@ def _settle_captions(pages: list) -> None:
                     nxt.caption, nxt.caption_line = None, None
             elif shared or p.caption:
                 p.caption_below = None
+    return captions_below
+
+
+def _caption_over_the_page(table: "_Group", res) -> bool:
+    """In a document that prints captions under its tables, a caption that opens a page,
+    before any other line of it, names the table that ended the page before with none
+    under it: the producer broke the page between a table and its caption. The notes
+    and source under the caption go with it; the table on this page loses the caption
+    it was given as the nearest one above it."""
+    lines = res.leading_lines
+    if not lines or not cap.caption_match(lines[0].text) or cap.caption_match(lines[0].text)[1]:
+        return False
+    n = 1
+    while n < len(lines) and lines[n].top - lines[n - 1].bottom < 0.6 * lines[n - 1].size and not is_label(lines[n].text) \
+            and not cap.caption_match(lines[n].text):
+        n += 1
+    caption, unit = cap.split_unit(join_wrapped([l.text for l in lines[:n]]))
+    last = table.parts[-1]
+    last.unit = last.unit or unit
+    notes, source, _, _ = cap.notes_below(list(enumerate(lines[n:])), lines[n - 1].bottom, set(),
+                                          right=max(l.x1 for l in lines))
+    last.caption_below = caption
+    table.table_id = cap.caption_match(caption)[0]
+    table.closed = True
+    table.more_notes.extend(notes)
+    last.source = last.source or source
+    first = res.parts[0] if res.parts else None
+    if first is not None and first.caption and normalise_label(first.caption).startswith(normalise_label(lines[0].text)[:8]):
+        first.caption, first.caption_line = None, None
+    return True
 
 
 def _raw_and_cells(part: TablePart):

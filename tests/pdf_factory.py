@@ -850,6 +850,48 @@ def numbers_wrapped_mid_digit_pdf(path: Path) -> list:
     return grid
 
 
+def numbers_wrapped_beside_centred_ones_pdf(path: Path) -> list:
+    """表 10-30: no rules, cells centred in their rows, columns so narrow that some numbers
+    wrap between two digits ("2,706.1" over "2") while their neighbours fit on one line,
+    printed once between the wrapped lines; the labels wrap too. Returns the grid."""
+    grid = [["項目", "2020年", "2021年", "2022年", "2023年"],
+            ["公司家數", "124", "128", "130", "134"],
+            ["總營業額", "2,706.12", "965.02", "3,046.77", "220.48"],
+            ["研發費用", "230.94", "247.60", "255.50", "293.26"]]
+    cell = ParagraphStyle("narrow", fontName=FONT, fontSize=8, leading=10.4, wordWrap="CJK")
+    data = [[Paragraph(v, cell) for v in row] for row in grid]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    t = Table(data, colWidths=[36, 36, 36, 36, 36], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-30 上市櫃生技公司經營狀況", CAPTION), Spacer(1, 6), t, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return grid
+
+
+def caption_below_over_the_page_pdf(path: Path) -> list:
+    """Captions under their tables, each table on a page of its own; the third ends its
+    page, and its caption, with a source line, opens the next, above running text and a
+    fourth table with its caption under it. Returns the third and fourth grids."""
+    style = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    amounts = [["藥商分類", "2022 年", "2023 年", "2024 年"], ["健保申報金額", "20,438.42", "33,029.95", "48,977.68"],
+               ["研發廠", "67.4", "65.8", "64.4"]]
+    shares = [["藥商分類", "2022 年", "2023 年", "2024 年"], ["研發廠", "65.8", "64.4", "63.7"],
+              ["代理商", "14.1", "14.6", "15.3"], ["國產廠", "20.1", "21.0", "21.0"]]
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施，並無數據。" * 5, BODY) for _ in range(2)]
+    def reviews(rows):
+        return Table([REVIEWS_HEADER] + rows, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+
+    _build(path, [reviews(REVIEWS_ROWS[:3]), Paragraph("表 10-31 新藥臨床試驗案", CAPTION), PageBreak(),
+                  reviews(REVIEWS_ROWS[3:]), Paragraph("表 10-32 新藥查驗登記案", CAPTION), *filler,
+                  Table(amounts, colWidths=[110, 80, 80, 80], style=TableStyle(style)), PageBreak(),
+                  Paragraph("表 10-33 國產新藥健保給付之申報金額", CAPTION), Paragraph("資料來源：測試資料。", BODY),
+                  *filler, Table(shares, colWidths=[110, 80, 80, 80], style=TableStyle(style)),
+                  Paragraph("表 10-34 健保藥品申報金額依藥商分類之占比", CAPTION)])
+    return amounts, shares
+
+
 # ---------------------------------------------------------------- what is not a table; tables that begin or end a page
 
 def chart_beside_a_table_pdf(path: Path) -> list:

@@ -61,6 +61,17 @@ def test_a_continued_part_broken_over_a_page_above_its_caption_is_the_tables(tmp
     assert t.header + t.rows == grid
 
 
+def test_a_caption_printed_under_a_table_over_the_page_names_that_table(tmp_path):
+    # captions under tables: the one opening a page, above a source line, running text and
+    # another table, belongs to the table that ended the page before
+    amounts, shares = pdfs.caption_below_over_the_page_pdf(tmp_path / "over.pdf")
+    tables = {t.table_id: t for t in extract_report(tmp_path / "over.pdf").tables}
+    assert set(tables) == {"10-31", "10-32", "10-33", "10-34"}
+    assert (tables["10-33"].pages, tables["10-33"].header + tables["10-33"].rows) == ([2], amounts)
+    assert tables["10-33"].source == "資料來源：測試資料。"
+    assert (tables["10-34"].pages, tables["10-34"].header + tables["10-34"].rows) == ([3], shares)
+
+
 def test_two_borderless_tables_stacked_each_under_its_own_bold_header_are_two(tmp_path):
     grids = pdfs.stacked_borderless_tables_pdf(tmp_path / "stacked.pdf")
     tables = extract_report(tmp_path / "stacked.pdf").tables
@@ -217,6 +228,9 @@ READ_AS_PRINTED = [
     # in a full grid, numbers wrapped beside a wrapped label, one after its separator, are
     # one row's
     pytest.param(pdfs.grid_numbers_wrapped_pdf, id="numbers-wrapped-in-a-grid"),
+    # without rules, cells centred in their rows: a number printed once between the two
+    # lines of numbers wrapped beside it shows those lines are one row
+    pytest.param(pdfs.numbers_wrapped_beside_centred_ones_pdf, id="numbers-wrapped-beside-centred-ones"),
 ]
 
 
