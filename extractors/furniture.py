@@ -57,12 +57,39 @@ def _shape(width: float, height: float) -> tuple[int, int]:
     return round(width), round(height)
 
 
-def _band_lines(textpage, width: float, height: float) -> list[tuple[str, float, float]]:
-    """(text, top, bottom) of the lines in the top and bottom bands, top-down coordinates."""
+def _shown(rect, rotation: int, w0: float, h0: float) -> tuple[float, float, float, float]:
+    """A rectangle of the page's own space (PDF units, y up, before /Rotate) as shown:
+    (left, top, right, bottom), top-down, in the turned frame. pdfium reports text boxes
+    in the page's own space; pdfplumber, in the turned one."""
+    left, low, right, high = rect
+    if rotation == 90:
+        return low, left, high, right
+    if rotation == 180:
+        return w0 - right, low, w0 - left, high
+    if rotation == 270:
+        return h0 - high, w0 - right, h0 - low, w0 - left
+    return left, h0 - high, right, h0 - low
+
+
+def _own(box, rotation: int, w0: float, h0: float) -> tuple[float, float, float, float]:
+    """The inverse of _shown: (left, low, right, high) in the page's own space."""
+    left, top, right, bottom = box
+    if rotation == 90:
+        return top, left, bottom, right
+    if rotation == 180:
+        return w0 - right, top, w0 - left, bottom
+    if rotation == 270:
+        return w0 - bottom, h0 - right, w0 - top, h0 - left
+    return left, h0 - bottom, right, h0 - top
+
+
+def _band_lines(textpage, width: float, height: float, rotation: int = 0) -> list[tuple[str, float, float]]:
+    """(text, top, bottom) of the lines in the top and bottom bands of the page as shown
+    (`width` and `height` are its shown size), top-down coordinates."""
+    w0, h0 = (height, width) if rotation in (90, 270) else (width, height)
     boxes = []
     for i in range(textpage.count_rects()):
-        left, low, right, high = textpage.get_rect(i)
-        top, bottom = height - high, height - low
+        left, top, right, bottom = _shown(textpage.get_rect(i), rotation, w0, h0)
         if bottom <= BAND * height or top >= (1 - BAND) * height:
             boxes.append((left, top, right, bottom))
     boxes.sort(key=lambda b: (b[1], b[0]))
@@ -75,8 +102,8 @@ def _band_lines(textpage, width: float, height: float) -> list[tuple[str, float,
             lines.append(list(b))
     out = []
     for left, top, right, bottom in lines:
-        text = textpage.get_text_bounded(left - 0.5, height - bottom - 0.5, right + 0.5, height - top + 0.5)
-        out.append((text, top, bottom))
+        x0, y0, x1, y1 = _own((left - 0.5, top - 0.5, right + 0.5, bottom + 0.5), rotation, w0, h0)
+        out.append((textpage.get_text_bounded(x0, y0, x1, y1), top, bottom))
     return out
 
 
@@ -98,7 +125,8 @@ def read_furniture(path: str, min_pages: int = 2, share: float = 0.2) -> Furnitu
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    pages.append((_shape(width, height), height, _band_lines(textpage, width, height)))
+                    lines = _band_lines(textpage, width, height, page.get_rotation() % 360)
+                    pages.append((_shape(width, height), height, lines))
                 finally:
                     textpage.close()
             finally:
@@ -109,18 +137,22 @@ def read_furniture(path: str, min_pages: int = 2, share: float = 0.2) -> Furnitu
         pdf.close()
     if len(pages) < min_pages:
         return found
-    # furniture stands at the same height on every page it is printed on (a table header
-    # repeated on the pages a table runs over starts wherever the table does on the first)
-    where: dict[tuple[str, str], list[tuple[int, float]]] = {}
-    for n, (_, height, lines) in enumerate(pages):
+    # furniture stands at the same height on every page of a shape it is printed on
+    # (landscape pages set it elsewhere); a table header repeated on the pages a table
+    # runs over starts wherever the table does on the first
+    where: dict[tuple[str, str], dict[tuple[int, int], list[tuple[int, float]]]] = {}
+    for n, (shape, height, lines) in enumerate(pages):
         for text, top, bottom in lines:
             band = "top" if bottom <= BAND * height else "bottom"
-            where.setdefault((band, signature(text)), []).append((n, top))
+            where.setdefault((band, signature(text)), {}).setdefault(shape, []).append((n, top))
     need = max(min_pages, share * len(pages))
-    for (band, sig), seen in where.items():
-        middle = statistics.median(top for _, top in seen)
-        level = {n for n, top in seen if abs(top - middle) <= 2.0}
-        if sig and len(level) >= need and len(level) >= 0.8 * len({n for n, _ in seen}):
+    for (band, sig), by_shape_seen in where.items():
+        level, pages_seen = set(), set()
+        for seen in by_shape_seen.values():
+            middle = statistics.median(top for _, top in seen)
+            level |= {n for n, top in seen if abs(top - middle) <= 2.0}
+            pages_seen |= {n for n, _ in seen}
+        if sig and len(level) >= need and len(level) >= 0.8 * len(pages_seen):
             found.repeated[band].add(sig)
     # the body's usual top and bottom: where the first and last text that does not repeat
     # stands, per page shape (a median, so pages that open with a repeated table header

@@ -193,6 +193,10 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             above = _continuing(lines, top, -1, x0, x1, size, prose_ids)
             if above:
                 ext_top = min(l.top for l in above) - 0.5
+        elif g[0].get("band") and len(g) >= 2:
+            # ...and a white first row has no edge above it (a table going on from the page
+            # before, or a white header over shaded rows)
+            ext_top = _row_beside(lines, body_chars, top, x0, x1, size, step=-1)
         if ext_top < top:
             inner = [(top, g[0]["x0"], g[0]["x1"])] + inner
             top = ext_top
@@ -211,7 +215,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
                 bottom = ext_bottom
         if g[-1].get("band") and len(g) >= 2:
             # shaded rows take turns with white ones: a white last row has no edge below it
-            ext_bottom = _row_below(lines, body_chars, bottom, x0, x1, size)
+            ext_bottom = _row_beside(lines, body_chars, bottom, x0, x1, size)
             if ext_bottom > bottom:
                 inner = inner + [(bottom, g[-1]["x0"], g[-1]["x1"])]
                 bottom = ext_bottom
@@ -410,7 +414,10 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
         paragraph = any(id(a) in prose_ids and id(b) in prose_ids for a, b in zip(edge, edge[1:]))
         if not edge or paragraph or not _in_columns(edge, t, size):
             continue
-        if step < 0 and _top_of_a_tall_cell(edge, t):
+        # ...but over a header closed by a rule, a table goes on only with more header
+        # lines set in its columns (a row cut by the break goes on under the header
+        # repeated): a heading, or a line across it, is no row of its
+        if step < 0 and (t["header_rules"] and not _set_in_columns(edge, t, size) or _top_of_a_tall_cell(edge, t)):
             continue
         ys = sorted([top, bottom] + [v for l in edge for v in (l.top, l.bottom)])
         bbox = (min(x0, min(l.x0 for l in edge) - 1), ys[0] - 0.5, max(x1, max(l.x1 for l in edge) + 1), ys[-1] + 0.5)
@@ -470,6 +477,12 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
         crossing += max(under) > 1
     gap = (top - ordered[-1].bottom) if ordered[-1].bottom <= top + 0.5 else (ordered[0].top - bottom)
     return crossing <= 2 and gap <= pitch
+
+
+def _set_in_columns(edge: list[Line], t: dict, size: float) -> bool:
+    """Does one of the lines hold pieces of two cells or more under one column each?"""
+    columns = _column_extents(t)
+    return any([_columns_under(p, columns) for p in pieces(l, column_gap(size))].count(1) >= 2 for l in edge)
 
 
 def _column_extents(t: dict) -> list[tuple[float, float]]:
@@ -658,23 +671,27 @@ def _body_below(lines: list[Line], chars: list[dict], rule_y: float, x0: float, 
     return y1
 
 
-def _row_below(lines: list[Line], chars: list[dict], edge_y: float, x0: float, x1: float, size: float) -> float:
-    """Bottom of one more row right under `edge_y`: lines at line spacing within the
-    table's width, set in columns (at least one of them cut by whitespace into parts)."""
-    below = sorted((l for l in lines if l.top >= edge_y), key=lambda l: l.top)
+def _row_beside(lines: list[Line], chars: list[dict], edge_y: float, x0: float, x1: float, size: float,
+                step: int = 1) -> float:
+    """The far edge of one more row right under `edge_y` (above it when `step` is -1):
+    lines at line spacing within the table's width, set in columns (at least one of them
+    cut by whitespace into parts)."""
+    near = sorted((l for l in lines if (l.top >= edge_y if step > 0 else l.bottom <= edge_y)), key=lambda l: step * l.top)
     taken: list[Line] = []
-    for l in below:
-        prev = taken[-1].bottom if taken else edge_y
-        if l.top - prev > 1.6 * l.size or is_label(l.text) or l.size > size * 1.15 or not _within(l, x0, x1):
+    for l in near:
+        prev = (taken[-1].bottom if step > 0 else taken[-1].top) if taken else edge_y
+        gap = l.top - prev if step > 0 else prev - l.bottom
+        if gap > 1.6 * l.size or is_label(l.text) or l.size > size * 1.15 or not _within(l, x0, x1):
             break
         taken.append(l)
     if not taken:
         return edge_y
-    y1 = max(l.bottom for l in taken) + 0.5
-    region = [c for c in chars if edge_y < (c["top"] + c["bottom"]) / 2 < y1 and x0 - 2 <= c["x0"] <= x1 + 2]
+    far = max(l.bottom for l in taken) + 0.5 if step > 0 else min(l.top for l in taken) - 0.5
+    lo, hi = sorted((edge_y, far))
+    region = [c for c in chars if lo < (c["top"] + c["bottom"]) / 2 < hi and x0 - 2 <= c["x0"] <= x1 + 2]
     if len(group_lines(region, split_gap=column_gap(size))) <= len(taken):
         return edge_y
-    return y1
+    return far
 
 
 def _inside(line: Line, bbox) -> bool:

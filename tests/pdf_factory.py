@@ -631,11 +631,12 @@ def landscape_table_pdf(path: Path, mode: str) -> list:
 
 
 
-def sideways_pages_with_furniture_pdf(path: Path, n_rows: int = 44) -> list:
+def sideways_pages_with_furniture_pdf(path: Path, n_rows: int = 44, rotation: int = 0) -> list:
     """A report whose running header and page number stand on every page, three pages of
     text and then 表 10-29, ruled across only, on landscape pages printed sideways on
     portrait paper: its running header and page numbers are turned with it. The table
-    runs over two such pages with its header repeated. Returns the grid."""
+    runs over two such pages with its header repeated. With `rotation` (90 or 270) the
+    pages carry /Rotate, so that viewers show them upright. Returns the grid."""
     from pypdf import PdfReader, PdfWriter, Transformation
     from reportlab.lib.pagesizes import landscape
 
@@ -667,9 +668,12 @@ def sideways_pages_with_furniture_pdf(path: Path, n_rows: int = 44) -> list:
     for added in PdfReader(table).pages:
         page = writer.add_page(added)
         w, h = float(page.mediabox.width), float(page.mediabox.height)
-        page.add_transformation(Transformation().rotate(90).translate(h, 0))
+        turn = Transformation().rotate(-90).translate(0, w) if rotation == 270 else Transformation().rotate(90).translate(h, 0)
+        page.add_transformation(turn)
         page.mediabox.lower_left, page.mediabox.upper_right = (0, 0), (h, w)
         page.cropbox.lower_left, page.cropbox.upper_right = (0, 0), (h, w)
+        if rotation:
+            page.rotation = rotation
     with open(path, "wb") as f:
         writer.write(f)
     return [header] + rows
@@ -828,6 +832,58 @@ def zebra_break_pdf(path: Path, n_rows: int = 64) -> list:
     style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(2, n_rows + 1, 2)]
     t = Table([header] + rows, colWidths=[40, 90, 150, 150], style=TableStyle(style))
     _build(path, [Paragraph("表 10-9 核准上市之國產新藥", CAPTION), t])
+    return [header] + rows
+
+
+def zebra_white_row_opens_a_page_pdf(path: Path, n_rows: int = 24, lead: float = 200) -> list:
+    """表 10-35: no rules; every other body row shaded; broken by the page end with the
+    header not repeated, so that the next page opens on an unshaded row. Its long last
+    cell is set from the row's top, and the row's other cells, wrapped onto two or three
+    lines, are centred beside it, so that its first lines stand alone above them (`lead`,
+    the space above the caption, sets where the break falls). Returns the grid."""
+    header = ["項次", "核准日期", "核准字號", "產品名稱", "主要效能、用途或適應症"]
+    rows = [[str(i + 1), f"2024/{i % 12 + 1:02d}/{i % 27 + 1:02d}", f"衛部醫器製第{8100 + i:06d}號",
+             f"亞比斯可拉去細胞真皮止血微粒{i + 1}型",
+             f"適用於治療第{i + 1}類適應症之醫療器材，" + "本產品可增加組織的容積，並可矯正臉部凹陷之情形。" * 4
+             + f"(第{i + 1}案)"]
+            for i in range(n_rows)]
+    cell = ParagraphStyle("zebra", fontName=FONT, fontSize=9, leading=12)
+    data = [header] + [row[:2] + [Paragraph(v, cell) for v in row[2:]] for row in rows]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-2, -1), "MIDDLE"), ("VALIGN", (-1, 0), (-1, -1), "TOP"),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.55, 0.6, 0.7))]
+    style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(2, n_rows + 1, 2)]
+    t = Table(data, colWidths=[30, 62, 70, 70, 200], style=TableStyle(style))
+    _build(path, [Spacer(1, lead), Paragraph("表 10-35 核准上市之國產醫療器材", CAPTION), t])
+    return [header] + rows
+
+
+def zebra_white_header_pdf(path: Path) -> list:
+    """表 10-36: no rules; the header unshaded, the body rows shaded in turn from the
+    first, under running text and a caption. Returns the grid."""
+    header = ["項次", "核准日期", "核准字號", "產品名稱"]
+    rows = [[str(i + 1), f"2024/{i % 12 + 1:02d}/{i % 27 + 1:02d}", f"衛部醫器製第{8100 + i:06d}號",
+             f"止血微粒{i + 1}型"] for i in range(8)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(1, len(rows) + 1, 2)]
+    t = Table([header] + rows, colWidths=[40, 90, 150, 150], style=TableStyle(style))
+    _build(path, [Paragraph(FILLER_SENTENCE * 4, BODY), Spacer(1, 8), Paragraph("表 10-36 核准上市之國產醫療器材", CAPTION), t])
+    return [header] + rows
+
+
+def heading_over_a_ruled_header_pdf(path: Path) -> list:
+    """表 10-37, captioned under it, opens its page under a short heading and one line of
+    running text, each inside the table's width; the table's header lies between a top
+    rule and a rule under it. Returns the grid."""
+    header = ["計畫名稱", "106 年度", "107 年度", "108 年度", "109 年度", "110 年度"]
+    rows = [["推動國際產學聯盟計畫", "8", "16", "16", "16", "10"], ["產學技術聯盟計畫", "4", "6", "6", "6", "4"]]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+    t = Table([header] + rows, colWidths=[130] + [60] * 5, style=TableStyle(style))
+    _build(path, [Paragraph("人力需求及配置說明", BODY),
+                  Paragraph("本計畫執行期間為 106 年 9 月至 110 年 8 月，106 年度為 8 人年", BODY), Spacer(1, 4),
+                  t, Paragraph("表 10-37 人力需求及配置表", CAPTION)])
     return [header] + rows
 
 

@@ -1,6 +1,8 @@
 """Layouts the extractor was not written for, each a small generated case of a failure seen
 on other producers' PDFs (the scores over many generated layouts live in bench/layouts.py)."""
 
+from functools import partial
+
 import pytest
 
 import pdf_factory as pdfs
@@ -200,6 +202,17 @@ NAMED_AS_PRINTED = [
     pytest.param(pdfs.rules_in_pieces_pdf, "10-28", [1], id="rules-drawn-in-pieces"),
     # pages printed sideways, their running header and page number turned with them
     pytest.param(pdfs.sideways_pages_with_furniture_pdf, "10-29", [4, 5], id="furniture-turned-sideways"),
+    # ...and the same pages with /Rotate set, either way, so that viewers show them upright
+    pytest.param(partial(pdfs.sideways_pages_with_furniture_pdf, rotation=90), "10-29", [4, 5],
+                 id="furniture-on-pages-rotated-90"),
+    pytest.param(partial(pdfs.sideways_pages_with_furniture_pdf, rotation=270), "10-29", [4, 5],
+                 id="furniture-on-pages-rotated-270"),
+    # zebra rows: a white row has no edge of its own, above the shaded ones as below them
+    pytest.param(pdfs.zebra_white_header_pdf, "10-36", [1], id="zebra-white-header"),
+    pytest.param(pdfs.zebra_white_row_opens_a_page_pdf, "10-35", [1, 2, 3], id="zebra-white-row-opens-a-page"),
+    # a short heading and a line of running text over a header closed by a rule, at a
+    # page's top, are no rows of the table
+    pytest.param(pdfs.heading_over_a_ruled_header_pdf, "10-37", [1], id="heading-over-a-ruled-header"),
 ]
 
 
