@@ -107,6 +107,40 @@ def _band_lines(textpage, width: float, height: float, rotation: int = 0) -> lis
     return out
 
 
+def _where_the_body_begins(pages, band: str, sig: str, found: Furniture, need: float) -> bool:
+    """Does a line repeated in a margin stand where the body begins (ends) on the pages
+    of its shape that do not print it, `need` pages at least? Then it is the body's first
+    (last) line: a table header printed again on each page the table runs over, not
+    furniture, which stands clear of the body on every page."""
+    own: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for shape, height, lines in pages:
+        own.setdefault(shape, []).extend((top, bottom) for text, top, bottom in lines if signature(text) == sig)
+    for shape, boxes in own.items():
+        if not boxes:
+            continue
+        top = statistics.median(t for t, _ in boxes)
+        bottom = statistics.median(b for _, b in boxes)
+        half = 0.5 * (bottom - top)
+        edges = []
+        for page_shape, height, lines in pages:
+            if page_shape != shape or any(signature(text) == sig for text, _, _ in lines):
+                continue
+            if band == "top":
+                free = [t for text, t, b in lines if b <= BAND * height and signature(text) not in found.repeated["top"]]
+                if free:
+                    edges.append(min(free))
+            else:
+                free = [b for text, t, b in lines if t >= (1 - BAND) * height
+                        and signature(text) not in found.repeated["bottom"]]
+                if free:
+                    edges.append(max(free))
+        if len(edges) >= need:
+            usual = statistics.median(edges)
+            if (top >= usual - half) if band == "top" else (bottom <= usual + half):
+                return True
+    return False
+
+
 def read_furniture(path: str, min_pages: int = 2, share: float = 0.2) -> Furniture:
     """The repeated margin text of the PDF at `path` (empty when it cannot be read this
     way: the main pass then decides page by page)."""
@@ -154,6 +188,8 @@ def read_furniture(path: str, min_pages: int = 2, share: float = 0.2) -> Furnitu
             pages_seen |= {n for n, _ in seen}
         if sig and len(level) >= need and len(level) >= 0.8 * len(pages_seen):
             found.repeated[band].add(sig)
+    for band in ("top", "bottom"):
+        found.repeated[band] -= {sig for sig in found.repeated[band] if _where_the_body_begins(pages, band, sig, found, need)}
     # the body's usual top and bottom: where the first and last text that does not repeat
     # stands, per page shape (a median, so pages that open with a repeated table header
     # do not move it)

@@ -679,6 +679,28 @@ def sideways_pages_with_furniture_pdf(path: Path, n_rows: int = 44, rotation: in
     return [header] + rows
 
 
+def header_repeated_where_the_body_begins_pdf(path: Path, n_rows: int = 300) -> list:
+    """A report with a running header on every page: six pages of text, then 表 10-38,
+    whose one-line header the producer repeats at the top of each of the eight pages it
+    runs over, where the text begins on the other pages. Returns the grid."""
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 40, "臺灣生技產業起飛行動方案")
+        canvas.restoreState()
+
+    header = ["年度", "績效指標", "初級產出量化值", "效益說明"]
+    rows = [[str(102 + i % 3), f"第{i + 1}項績效指標", f"{i % 9 + 1}件", f"說明第{i + 1}項指標之預期效益"] for i in range(n_rows)]
+    style = [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    text = [Paragraph(FILLER_SENTENCE * 5, PAGE_TEXT) for _ in range(30)]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=60, bottomMargin=60)
+    doc.build(text + [PageBreak(), Paragraph("表 10-38 重要績效指標", CAPTION),
+                      Table([header] + rows, colWidths=[50, 150, 100, 150], repeatRows=1, style=TableStyle(style))],
+              onFirstPage=furniture, onLaterPages=furniture)
+    return [header] + rows
+
+
 def vertical_header_pdf(path: Path) -> list:
     """表 10-6: a header label set vertically (turned 90 degrees) in a narrow column."""
     from reportlab.platypus import Flowable

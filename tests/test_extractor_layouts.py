@@ -7,6 +7,7 @@ import pytest
 
 import pdf_factory as pdfs
 from extractors import extract_report
+from extractors.furniture import read_furniture, signature
 
 
 def _only_table(path):
@@ -72,6 +73,17 @@ def test_a_caption_printed_under_a_table_over_the_page_names_that_table(tmp_path
     assert (tables["10-33"].pages, tables["10-33"].header + tables["10-33"].rows) == ([2], amounts)
     assert tables["10-33"].source == "資料來源：測試資料。"
     assert (tables["10-34"].pages, tables["10-34"].header + tables["10-34"].rows) == ([3], shares)
+
+
+def test_a_table_header_repeated_where_the_text_begins_is_no_furniture(tmp_path):
+    # the header repeats at one height on eight pages, as a running header does, but it
+    # stands where the text begins on the pages without it
+    grid = pdfs.header_repeated_where_the_body_begins_pdf(tmp_path / "long.pdf")
+    assert read_furniture(str(tmp_path / "long.pdf")).repeated == {"top": {signature("臺灣生技產業起飛行動方案")},
+                                                                    "bottom": set()}
+    t = _only_table(tmp_path / "long.pdf")
+    assert (t.table_id, t.pages) == ("10-38", list(range(5, 13)))
+    assert t.header + t.rows == grid
 
 
 def test_two_borderless_tables_stacked_each_under_its_own_bold_header_are_two(tmp_path):
