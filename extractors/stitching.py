@@ -169,7 +169,7 @@ def stitch(pages: list, report_id: str) -> list[ExtractedTable]:
     for res in pages:
         page_first = True
         if (captions_below and prev_page_last is not None and prev_page_last.table_id is None
-                and prev_page_number == res.number - 1 and _caption_over_the_page(prev_page_last, res)):
+                and prev_page_number == res.number - 1 and _caption_over_the_page(prev_page_last, res, groups)):
             prev_page_last = None
         # the caption left at the foot of the page before names the first table here, when
         # nothing but its own last lines or a unit line stands above that table
@@ -412,14 +412,15 @@ def _settle_captions(pages: list) -> None:
     return captions_below
 
 
-def _caption_over_the_page(table: "_Group", res) -> bool:
+def _caption_over_the_page(table: "_Group", res, groups: list["_Group"]) -> bool:
     """In a document that prints captions under its tables, a caption that opens a page,
     before any other line of it, names the table that ended the page before with none
     under it: the producer broke the page between a table and its caption. The notes
     and source under the caption go with it; the table on this page loses the caption
-    it was given as the nearest one above it."""
+    it was given as the nearest one above it. A "(續)" caption makes that table a part
+    of the earlier one it continues."""
     lines = res.leading_lines
-    if not lines or not cap.caption_match(lines[0].text) or cap.caption_match(lines[0].text)[1]:
+    if not lines or not cap.caption_match(lines[0].text):
         return False
     n = 1
     while n < len(lines) and lines[n].top - lines[n - 1].bottom < 0.6 * lines[n - 1].size and not is_label(lines[n].text) \
@@ -431,13 +432,19 @@ def _caption_over_the_page(table: "_Group", res) -> bool:
     notes, source, _, _ = cap.notes_below(list(enumerate(lines[n:])), lines[n - 1].bottom, set(),
                                           right=max(l.x1 for l in lines))
     last.caption_below = caption
-    table.table_id = cap.caption_match(caption)[0]
+    number, continued = cap.caption_match(caption)
+    table.table_id = number
     table.closed = True
     table.more_notes.extend(notes)
     last.source = last.source or source
     first = res.parts[0] if res.parts else None
     if first is not None and first.caption and normalise_label(first.caption).startswith(normalise_label(lines[0].text)[:8]):
         first.caption, first.caption_line = None, None
+    earlier = next((g for g in reversed(groups) if g.table_id == number and g is not table), None) if continued else None
+    if earlier is not None and table is groups[-1] and (
+            earlier.n_cols == last.n_cols or _fit_columns(earlier.parts[-1], table.parts[0])):
+        earlier.parts.extend(groups.pop().parts)
+        earlier.more_notes.extend(table.more_notes)
     return True
 
 

@@ -909,6 +909,24 @@ def heading_over_a_ruled_header_pdf(path: Path) -> list:
     return [header] + rows
 
 
+def continued_caption_over_the_page_pdf(path: Path) -> list:
+    """表 10-39 in two parts with their captions under them; the second part ends its page
+    and its "(續 1)" caption opens the next, over a source line and running text.
+    Returns the grid."""
+    style = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("FONTSIZE", (0, 0), (-1, -1), 9)]
+
+    def part(rows):
+        return Table([REVIEWS_HEADER] + rows, colWidths=[110, 60, 80, 90, 70], style=TableStyle(style))
+
+    _build(path, [Paragraph(FILLER_SENTENCE * 4, BODY), Spacer(1, 8), part(REVIEWS_ROWS[:3]),
+                  Paragraph("表 10-39 藥品審查案件與時效", CAPTION), PageBreak(),
+                  part(REVIEWS_ROWS[3:]), PageBreak(), Paragraph("表 10-39 藥品審查案件與時效(續 1)", CAPTION),
+                  Paragraph("資料來源：測試資料。", BODY), Paragraph(FILLER_SENTENCE * 4, BODY)])
+    return [REVIEWS_HEADER] + REVIEWS_ROWS
+
+
 def numbers_wrapped_mid_digit_pdf(path: Path) -> list:
     """表 10-10: no rules at all, numbers in columns too narrow for them, which wrap where
     the width runs out: in the wider column after a separator ("449,038." over "30"), in

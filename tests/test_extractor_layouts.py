@@ -225,6 +225,9 @@ NAMED_AS_PRINTED = [
     # a short heading and a line of running text over a header closed by a rule, at a
     # page's top, are no rows of the table
     pytest.param(pdfs.heading_over_a_ruled_header_pdf, "10-37", [1], id="heading-over-a-ruled-header"),
+    # captions under the tables: a "(續)" caption opening a page ends the part on the page
+    # before, and joins it to the table it continues
+    pytest.param(pdfs.continued_caption_over_the_page_pdf, "10-39", [1, 2], id="continued-caption-over-the-page"),
 ]
 
 
