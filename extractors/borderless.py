@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 
 from .grid import NUMBER_ONLY, RawCell, is_number_stack, levels_of, make_cell, snap
-from .columns import band_of_each, find_gutters, word_join
+from .columns import Gutter, band_of_each, find_gutters, glyph_runs, word_join
 from .text import Line, column_gap, group_lines, join_lines, join_wrapped, run_lines, split_at, without_leaders
 
 
@@ -175,7 +175,8 @@ def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
 
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
-                     wrap_spaces: bool, row_rules=(), backgrounds=(), drawn_rules=()) -> dict | None:
+                     wrap_spaces: bool, row_rules=(), backgrounds=(), drawn_rules=(),
+                     single_row: bool = False) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table.
 
     `header_rules`: the rule under the header; `row_rules`: other rules inside the region,
@@ -183,19 +184,26 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     (tables ruled between rows but not between columns; a rule left out under a merged
     cell); `backgrounds`: edges (y, x0, x1) of cells' shading, which begin and end at
     column boundaries only; `drawn_rules`: the rules (y, x0, x1) among those that are
-    drawn, not edges of shading (which a merged cell may lie across).
+    drawn, not edges of shading (which a merged cell may lie across). `single_row`: the
+    caller knows the region to be one row (a header left at a page foot under its caption),
+    so one line may make a table.
     """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
     min_gap = column_gap(size)
     lines = [ln for ln in group_lines(without_leaders(chars)) if ln.text]
-    if len(lines) < 2:
+    if len(lines) < (1 if single_row else 2):
         return None
     header_bottom = min(header_rules) if header_rules else None
     cuts = [(y, x0 - 1, x1 + 1) for y in header_rules] + [
         r if isinstance(r, tuple) else (r, x0 - 1, x1 + 1) for r in row_rules]
     join = word_join(lines, size)
-    gutters = find_gutters(lines, size, header_bottom, join)
+    if len(lines) == 1:
+        # one line alone shows its columns by the gaps between its labels
+        runs = glyph_runs(lines[0], max(join, min_gap))
+        gutters = [Gutter(a[1], b[0]) for a, b in zip(runs, runs[1:])]
+    else:
+        gutters = find_gutters(lines, size, header_bottom, join)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     marks = cuts + [tuple(b) for b in backgrounds]
     if not gutters and not _rule_ends(marks, text_x0 + size, text_x1 - size):

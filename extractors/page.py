@@ -299,7 +299,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         if drawn_figure(graphics, (x0, y0, x1, y1)):
             continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
-        t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces)
+        t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces,
+                             single_row=at_the_foot)
         if t and t["n_cols"] >= 2 and (t["n_rows"] >= 2 or at_the_foot):
             found.append((t, "text"))
             taken.append(t["bbox"])

@@ -927,6 +927,24 @@ def continued_caption_over_the_page_pdf(path: Path) -> list:
     return [REVIEWS_HEADER] + REVIEWS_ROWS
 
 
+def one_line_header_at_a_page_foot_pdf(path: Path) -> list:
+    """表 10-40: its caption and its header, one line between two rules, are all that the
+    foot of the first page holds; the rows follow on the next page, the header not printed
+    again. Returns the grid."""
+    header = ["項次", "藥品許可證字號", "中文名稱", "藥商名稱"]
+    rows = [[str(i + 1), f"衛部藥製字第{58540 + 97 * i:06d}號", f"測試膠囊{i + 1}0毫克", "太景生物科技股份有限公司"]
+            for i in range(6)]
+    rules = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    widths = [40, 130, 120, 150]
+    head = Table([header], colWidths=widths, style=TableStyle(rules + [
+        ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black)]))
+    body = Table(rows, colWidths=widths, style=TableStyle(rules + [("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]))
+    filler = [Paragraph(FILLER_SENTENCE * 6, BODY) for _ in range(8)]
+    _build(path, filler + [Paragraph("表 10-40 核定適用之首發新藥", CAPTION), head, PageBreak(), body,
+                           Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return [header] + rows
+
+
 def numbers_wrapped_mid_digit_pdf(path: Path) -> list:
     """表 10-10: no rules at all, numbers in columns too narrow for them, which wrap where
     the width runs out: in the wider column after a separator ("449,038." over "30"), in

@@ -228,6 +228,8 @@ NAMED_AS_PRINTED = [
     # captions under the tables: a "(續)" caption opening a page ends the part on the page
     # before, and joins it to the table it continues
     pytest.param(pdfs.continued_caption_over_the_page_pdf, "10-39", [1, 2], id="continued-caption-over-the-page"),
+    # a caption and a one-line header at a page foot: the header of the rows over the page
+    pytest.param(pdfs.one_line_header_at_a_page_foot_pdf, "10-40", [1, 2], id="one-line-header-at-a-page-foot"),
 ]
 
 
