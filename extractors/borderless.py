@@ -362,8 +362,9 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
     wrapped = [b for b in blocks if in_body(b) and len(b[4]) >= 2 and not is_number_stack(b[4])
                and all(NUMBER_ONLY.match(l.text.strip()) for l in b[4])]
     level = [b for b in level if not any(_same_lines(b, w, tol) for w in wrapped)]
-    # ...and so is one with a number beside it standing between its lines, off every one
-    # of them: a one-line value centred in a row of two lines or more
+    # ...and so is one with a number beside it standing between its first and last line,
+    # off every one of them or in fewer lines: a value centred in a row of two lines or
+    # more (stacked rows hold a value level with every one of theirs)
     level = [b for b in level if not _centred_beside(b, blocks, tol)]
     out = []
     for b in blocks:
@@ -376,8 +377,8 @@ def _split_stacked_numbers(blocks: list, header_bottom: float | None, size: floa
 
 def _centred_beside(block, blocks: list, tol: float) -> bool:
     tops = sorted(l.top for l in block[4])
-    return any(tops[0] + tol < l.top < tops[-1] - tol and all(abs(l.top - t) > tol for t in tops)
-               and NUMBER_ONLY.match(l.text.strip())
+    return any(tops[0] + tol < l.top < tops[-1] - tol and NUMBER_ONLY.match(l.text.strip())
+               and (len(b[4]) < len(tops) or all(abs(l.top - t) > tol for t in tops))
                for b in blocks if b is not block for l in b[4])
 
 

@@ -336,8 +336,9 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
     space (`wrap_spaces`), a line without one was broken inside a word ("0805-|P2R",
     "ACERVULIN|A") and is joined without a space. Otherwise, a wrap between two letters is
     taken for a space; one after a slash, a hyphen or an opening bracket, before closing
-    punctuation, or between two digits is inside a word ("2019/04/|08", "1,35|5.95"):
-    numbers, dates and codes carry no spaces."""
+    punctuation, between two digits, or between a digit and a dash is inside a word
+    ("2019/04/|08", "1,35|5.95", "251|-300"): numbers, dates, ranges and codes carry no
+    spaces."""
     out = ""
     prev_space = False
     prev: Line | None = None
@@ -362,7 +363,7 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
 
 def _inside_word(before: str, after: str) -> bool:
     return (before in "/-‐(（[" or after in "/,.;:)）]%，。；：、" or (before.isdigit() and after.isdigit())
-            or (before in ".,:" and after.isdigit()))
+            or (before in ".,:" and after.isdigit()) or (before.isdigit() and after in "-‐–~～"))
 
 
 def producer_wraps_with_spaces(lines: list[Line]) -> bool:

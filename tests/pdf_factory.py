@@ -982,6 +982,25 @@ def numbers_wrapped_beside_centred_ones_pdf(path: Path) -> list:
     return grid
 
 
+def ranks_wrapped_beside_scores_pdf(path: Path, rank_width: float = 24) -> list:
+    """表 10-41: no rules, cells centred in their rows; scores on one line each beside a
+    column of ranks ("251-300") so narrow that each wraps onto three lines of digits.
+    Returns the grid."""
+    grid = [["學校", "教學", "研究", "名次"],
+            ["台灣大學", "54.1", "27.7", "167"],
+            ["清華大學", "37.7", "23.2", "251-300"],
+            ["交通大學", "32.9", "32.0", "301-350"],
+            ["成功大學", "29.8", "27.7", "401-500"]]
+    cell = ParagraphStyle("rank", fontName=FONT, fontSize=8, leading=10.4, wordWrap="CJK")
+    data = [[Paragraph(v, cell) for v in row] for row in grid]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    t = Table(data, colWidths=[60, 40, 40, rank_width], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-41 世界大學排名", CAPTION), Spacer(1, 6), t, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return grid
+
+
 def caption_below_over_the_page_pdf(path: Path) -> list:
     """Captions under their tables, each table on a page of its own; the third ends its
     page, and its caption, with a source line, opens the next, above running text and a

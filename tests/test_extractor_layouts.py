@@ -261,6 +261,9 @@ READ_AS_PRINTED = [
     # without rules, cells centred in their rows: a number printed once between the two
     # lines of numbers wrapped beside it shows those lines are one row
     pytest.param(pdfs.numbers_wrapped_beside_centred_ones_pdf, id="numbers-wrapped-beside-centred-ones"),
+    # ...and so does a one-line score level with the middle line of a range wrapped onto
+    # three lines of digits, which join without a space ("251" "-30" "0": "251-300")
+    pytest.param(pdfs.ranks_wrapped_beside_scores_pdf, id="ranges-wrapped-beside-scores"),
 ]
 
 
