@@ -207,6 +207,12 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     # set higher than the row's one-line cells, centred on them)
     while first > 0 and lines[idx[first - 1]].bottom > lines[cut[0]].top + 0.2 * lines[cut[0]].size:
         first -= 1
+    # ...and so is one line right above, inside one column, over the same column's text:
+    # the top of a label wrapped onto one line more than the labels beside it (more lines
+    # there are the top of a tall cell, whose row is not known from here)
+    if first > 0 and _tops_a_label(lines[idx[first - 1]], split[idx[first]], gutters) and not (
+            first > 1 and _tops_a_label(lines[idx[first - 2]], [lines[idx[first - 1]]], gutters)):
+        first -= 1
     kept = idx[first:last + 1]
     below = idx[last + 1:]
     for i in below:  # the rest of a wrapped last row, within one column
@@ -224,6 +230,13 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     bbox = (min(l.x0 for l in zl) - 1, min(l.top for l in zl) - 0.5, max(l.x1 for l in zl) + 1,
             max(l.bottom for l in zl) + 0.5)
     return Zone(zl, bbox, gutters)
+
+
+def _tops_a_label(line: Line, under: list[Line], gutters) -> bool:
+    if is_label(line.text) or any(line.x0 < a and line.x1 > b for a, b in gutters):
+        return False
+    below = [p for p in under if min(p.x1, line.x1) - max(p.x0, line.x0) > 0.5 * (line.x1 - line.x0)]
+    return bool(below) and 0 <= below[0].top - line.bottom <= 0.8 * line.size and len(pieces(line, column_gap(line.size))) == 1
 
 
 def _over_each_other(a: Line, b: Line) -> bool:

@@ -1001,6 +1001,24 @@ def ranks_wrapped_beside_scores_pdf(path: Path, rank_width: float = 24) -> list:
     return grid
 
 
+def label_taller_by_two_lines_pdf(path: Path) -> list:
+    """表 10-42, captioned under it, under running text: no rules, cells centred in their
+    rows; one header label, in a column one character wide, wraps onto two lines more than
+    the labels beside it, so that its first character stands alone over them. Returns the
+    grid."""
+    grid = [["項次", "核准件數", "產品名稱", "申請廠商"],
+            ["1", "3", "測試膠囊", "興農公司"],
+            ["2", "5", "測試錠劑", "瑞寶公司"],
+            ["3", "8", "測試針劑", "海博公司"]]
+    cell = ParagraphStyle("label", fontName=FONT, fontSize=9, leading=11, wordWrap="CJK", alignment=1)
+    data = [[Paragraph(v, cell) for v in row] for row in grid]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    t = Table(data, colWidths=[40, 18, 26, 26], style=TableStyle(style))
+    _build(path, [Paragraph(FILLER_SENTENCE * 4, BODY), Spacer(1, 12), t, Paragraph("表 10-42 核准件數", CAPTION)])
+    return grid
+
+
 def caption_below_over_the_page_pdf(path: Path) -> list:
     """Captions under their tables, each table on a page of its own; the third ends its
     page, and its caption, with a source line, opens the next, above running text and a

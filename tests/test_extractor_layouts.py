@@ -230,6 +230,9 @@ NAMED_AS_PRINTED = [
     pytest.param(pdfs.continued_caption_over_the_page_pdf, "10-39", [1, 2], id="continued-caption-over-the-page"),
     # a caption and a one-line header at a page foot: the header of the rows over the page
     pytest.param(pdfs.one_line_header_at_a_page_foot_pdf, "10-40", [1, 2], id="one-line-header-at-a-page-foot"),
+    # no rules, under running text: the first character of a label wrapped onto more lines
+    # than its neighbours, alone over them, is the label's
+    pytest.param(pdfs.label_taller_by_two_lines_pdf, "10-42", [1], id="label-taller-than-its-neighbours"),
 ]
 
 
