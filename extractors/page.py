@@ -205,7 +205,10 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             # rows above a lone rule, more than a header: the closing rule of a table that
             # began on an earlier page
             inner = inner[1:]
-        if len(g) == 2 and ext_top == top or header_only:
+        # (rules under some columns only underline group labels in the header)
+        across_rules = [r for r in g if across_table(r["x0"], r["x1"])]
+        top_and_header = len(across_rules) == 2 and across_rules[0] is g[0] and across_rules[-1] is g[-1]
+        if top_and_header and ext_top == top or header_only:
             # a top rule and a header rule (or a header over its rule, the top rule left out)
             # with the body running on below, its closing rule on a later page (a long table
             # split by its producer)

@@ -1019,6 +1019,26 @@ def label_taller_by_two_lines_pdf(path: Path) -> list:
     return grid
 
 
+def grouped_header_over_a_page_pdf(path: Path, n_rows: int = 12) -> list:
+    """表 10-43: three rules; a two-level header whose group labels are underlined where
+    they group columns, its rule under the header across; the body runs over the page
+    end, the header not repeated, and closes on the next page. Returns the header's lower
+    level (the label spanning both levels in its first column) and the body."""
+    header = [["領域別", "智慧健康", "", "", "多元農業", "", ""],
+              ["", "2022年", "2023年", "2024年", "2022年", "2023年", "2024年"]]
+    rows = [[f"培訓項目{i + 1}", *(str((i * 7 + k * 13) % 90 + 1) for k in range(6))] for i in range(n_rows)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)), ("SPAN", (0, 0), (0, 1)),
+             ("ALIGN", (0, 0), (-1, 1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+             ("LINEBELOW", (1, 0), (3, 0), 0.5, colors.black), ("LINEBELOW", (4, 0), (6, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+    t = Table(header + rows, colWidths=[100] + [50] * 6, style=TableStyle(style))
+    filler = [Paragraph(FILLER_SENTENCE * 6, BODY) for _ in range(9)]
+    _build(path, filler + [Paragraph("表 10-43 創新創業團隊之成效", CAPTION), t])
+    return ["領域別", *header[1][1:]], rows
+
+
 def caption_below_over_the_page_pdf(path: Path) -> list:
     """Captions under their tables, each table on a page of its own; the third ends its
     page, and its caption, with a source line, opens the next, above running text and a

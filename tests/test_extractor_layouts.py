@@ -86,6 +86,15 @@ def test_a_table_header_repeated_where_the_text_begins_is_no_furniture(tmp_path)
     assert t.header + t.rows == grid
 
 
+def test_a_grouped_header_between_three_rules_heads_the_rows_over_the_page(tmp_path):
+    # the group labels' underlines between the top rule and the rule under the header do
+    # not close the table: its body runs on under the header rule and over the page
+    years, body = pdfs.grouped_header_over_a_page_pdf(tmp_path / "grouped.pdf")
+    t = _only_table(tmp_path / "grouped.pdf")
+    assert (t.table_id, t.pages) == ("10-43", [1, 2])
+    assert (t.header[-1], t.rows) == (years, body)
+
+
 def test_two_borderless_tables_stacked_each_under_its_own_bold_header_are_two(tmp_path):
     grids = pdfs.stacked_borderless_tables_pdf(tmp_path / "stacked.pdf")
     tables = extract_report(tmp_path / "stacked.pdf").tables
