@@ -445,6 +445,7 @@ def _caption_over_the_page(table: "_Group", res, groups: list["_Group"]) -> bool
             earlier.n_cols == last.n_cols or _fit_columns(earlier.parts[-1], table.parts[0])):
         earlier.parts.extend(groups.pop().parts)
         earlier.more_notes.extend(table.more_notes)
+        earlier.closed = True
     return True
 
 
