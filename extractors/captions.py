@@ -82,6 +82,27 @@ def is_note_item(text: str) -> bool:
     return bool(NOTE_ITEM_RE.match(text))
 
 
+def is_label(text: str) -> bool:
+    """A caption, unit line, source or note: text about a table, not in it."""
+    return bool(caption_match(text) or unit_of(text) or is_source(text) or is_note_start(text))
+
+
+def caption_continues(lines, idx: int, limit: float) -> list[int]:
+    """The lines a caption (`lines[idx]`) wraps onto: right under it at its line spacing, in
+    its type, above `limit` (the table), and not a label of their own."""
+    out = []
+    prev = lines[idx]
+    for i in range(idx + 1, len(lines)):
+        l = lines[i]
+        if l.bottom > limit + 1 or l.top - prev.bottom > 0.6 * prev.size or abs(l.size - prev.size) > 0.5:
+            break
+        if l.bold != prev.bold or is_label(l.text):
+            break
+        out.append(i)
+        prev = l
+    return out
+
+
 def slug_for(header: list[list[str]], rows: list[list[str]]) -> str:
     """A stable id for an uncaptioned table, from what it prints (not where)."""
     basis = header[0] if header else (rows[0] if rows else [])

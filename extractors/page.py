@@ -16,7 +16,8 @@ from .furniture import Furniture
 from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
-from .regions import aligned_zones, header_again, is_label, pieces, running_text
+from .captions import is_label
+from .regions import aligned_zones, header_again, pieces, running_text
 from .graphics import Graphics, drawing_extent, drawn_figure, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
@@ -375,7 +376,7 @@ def _caption_at_the_foot(lines: list[Line], used: set[int], after: float) -> lis
     if not starts:
         return None
     first = starts[-1]
-    own = [first] + _caption_continues(lines, first, float("inf"))
+    own = [first] + cap.caption_continues(lines, first, float("inf"))
     return own if all(i in own or lines[i].bottom <= lines[first].top for i in free) else None
 
 
@@ -773,7 +774,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
             part.caption_line = cap_idx
             used.add(cap_idx)
             last = cap_idx
-            for i in _caption_continues(lines, cap_idx, top):
+            for i in cap.caption_continues(lines, cap_idx, top):
                 part.caption = join_wrapped([part.caption, lines[i].text])
                 used.add(i)
                 last = i
@@ -788,7 +789,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
         if below and cap.caption_match(below[0][1].text) and below[0][1].top - bottom < 2.5 * below[0][1].size:
             i, l = below[0]
             part.caption_below, part.caption_below_line = l.text, i
-            more = _caption_continues(lines, i, next_top)
+            more = cap.caption_continues(lines, i, next_top)
             for j in more:
                 part.caption_below = join_wrapped([part.caption_below, lines[j].text])
             below = [(k, m) for k, m in below[1:] if k not in more]
@@ -807,22 +808,6 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
                 setattr(part, name, text)
                 part.unit = part.unit or unit
     return used
-
-
-def _caption_continues(lines: list[Line], idx: int, limit: float) -> list[int]:
-    """The lines a caption wraps onto: right under it at its line spacing, in its type,
-    above `limit` (the table), and not a label of their own."""
-    out = []
-    prev = lines[idx]
-    for i in range(idx + 1, len(lines)):
-        l = lines[i]
-        if l.bottom > limit + 1 or l.top - prev.bottom > 0.6 * prev.size or abs(l.size - prev.size) > 0.5:
-            break
-        if l.bold != prev.bold or is_label(l.text):
-            break
-        out.append(i)
-        prev = l
-    return out
 
 
 def _caption_in_first_row(part: TablePart) -> None:

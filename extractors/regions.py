@@ -17,6 +17,7 @@ import statistics
 from dataclasses import dataclass
 
 from . import captions as cap
+from .captions import is_label
 from .grid import NUMBER_ONLY
 from .text import Line, column_gap, group_lines
 
@@ -64,10 +65,6 @@ def _evenly_spaced(line: Line) -> bool:
 
 def _sentence_break(before: str, after: str) -> bool:
     return before in ".!?:;" and (after.isupper() or after in "(\"'“‘[")
-
-
-def is_label(text: str) -> bool:
-    return bool(cap.caption_match(text) or cap.unit_of(text) or cap.is_source(text) or cap.is_note_start(text))
 
 
 def text_column(lines: list[Line]) -> tuple[float, float]:

@@ -14,7 +14,7 @@ import re
 
 from . import captions as cap
 from .models import Cell, ExtractedTable, TablePart
-from .regions import is_label
+from .captions import is_label
 from .text import join_wrapped, normalise_label
 
 _SENTENCE_END = tuple("。．.!！?？；;:：)）」』")
@@ -422,10 +422,7 @@ def _caption_over_the_page(table: "_Group", res, groups: list["_Group"]) -> bool
     lines = res.leading_lines
     if not lines or not cap.caption_match(lines[0].text):
         return False
-    n = 1
-    while n < len(lines) and lines[n].top - lines[n - 1].bottom < 0.6 * lines[n - 1].size and not is_label(lines[n].text) \
-            and not cap.caption_match(lines[n].text):
-        n += 1
+    n = 1 + len(cap.caption_continues(lines, 0, float("inf")))
     caption, unit = cap.split_unit(join_wrapped([l.text for l in lines[:n]]))
     last = table.parts[-1]
     last.unit = last.unit or unit
