@@ -472,7 +472,7 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
     for prev, l in zip([None] + ordered, ordered):
         # a line of a row holds pieces of several cells, set apart by the gutters: each
         # stands under one column's text; a piece under several is printed across them
-        under = [_columns_under(p, columns) for p in pieces(l, column_gap(size))]
+        under = _pieces_under(l, columns, size)
         in_rows = in_rows or (max(under) == 1 and under.count(1) >= 2)
         if (is_label(l.text) or abs(l.size - size) > 0.15 * size
                 or l.x0 < x0 - (reach if in_rows else 2 * size) or l.x1 > x1 + 2 * size):
@@ -487,7 +487,7 @@ def _in_columns(edge: list[Line], t: dict, size: float) -> bool:
 def _set_in_columns(edge: list[Line], t: dict, size: float) -> bool:
     """Does one of the lines hold pieces of two cells or more under one column each?"""
     columns = _column_extents(t)
-    return any([_columns_under(p, columns) for p in pieces(l, column_gap(size))].count(1) >= 2 for l in edge)
+    return any(_pieces_under(l, columns, size).count(1) >= 2 for l in edge)
 
 
 def _column_extents(t: dict) -> list[tuple[float, float]]:
@@ -500,6 +500,11 @@ def _column_extents(t: dict) -> list[tuple[float, float]]:
             lo, hi = spans.setdefault(c.col, [c.text_x0, c.text_x1])
             spans[c.col] = [min(lo, c.text_x0), max(hi, c.text_x1)]
     return [tuple(spans[k]) for k in sorted(spans)]
+
+
+def _pieces_under(line: Line, columns: list[tuple[float, float]], size: float) -> list[int]:
+    """How many columns each piece of the line (cut at gutters of type `size`) stands under."""
+    return [_columns_under(p, columns) for p in pieces(line, column_gap(size))]
 
 
 def _columns_under(piece: Line, columns: list[tuple[float, float]]) -> int:
