@@ -338,7 +338,9 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
     taken for a space; one after a slash, a hyphen or an opening bracket, before closing
     punctuation, between two digits, or between a digit and a dash is inside a word
     ("2019/04/|08", "1,35|5.95", "251|-300"): numbers, dates, ranges and codes carry no
-    spaces."""
+    spaces. Lines never break between a comma, semicolon, colon or closing bracket and a
+    letter (Unicode line breaking, UAX #14, LB29 and LB30), so a line ending at one before
+    a line opening with a letter was broken at a space, printed or not ("Detection,|CADe")."""
     out = ""
     prev_space = False
     prev: Line | None = None
@@ -351,7 +353,7 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
             out += " "  # pieces of one line set apart by whitespace (a cell across a gutter)
         elif out and not (is_cjk(out[-1]) or is_cjk(t[0])):
             if wrap_spaces:
-                if prev_space:
+                if prev_space or _broken_at_a_space(out[-1], t[0]):
                     out += " "
             elif not _inside_word(out[-1], t[0]):
                 out += " "
@@ -359,6 +361,10 @@ def join_lines(lines: list[Line], wrap_spaces: bool) -> str:
         prev_space = ln.trailing_space
         prev = ln
     return out
+
+
+def _broken_at_a_space(before: str, after: str) -> bool:
+    return before in ",;:)]" and after.isalpha()
 
 
 def _inside_word(before: str, after: str) -> bool:

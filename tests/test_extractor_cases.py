@@ -188,6 +188,11 @@ def test_wrapped_cell_text_joins_without_stray_spaces():
     # a producer that marks wraps with a space glyph: a line without one broke inside a word
     assert join_lines([line("0805-"), line("P2R")], wrap_spaces=True) == "0805-P2R"
     assert join_lines([line("ACERVULIN"), line("A")], wrap_spaces=True) == "ACERVULINA"
+    # ... except where no line may break inside a word: after a comma or a closing bracket
+    # before a letter, the break was at a space the producer did not print
+    assert join_lines([line("Detection,"), line("CADe)")], wrap_spaces=True) == "Detection, CADe)"
+    assert join_lines([line("(IND)"), line("or NDA")], wrap_spaces=True) == "(IND) or NDA"
+    assert join_lines([line("1,"), line("355")], wrap_spaces=True) == "1,355"
     # a producer that does not: Latin words are joined with a space
     assert join_lines([line("Orally"), line("disintegrating")], wrap_spaces=False) == "Orally disintegrating"
 
