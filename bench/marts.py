@@ -9,6 +9,10 @@ producer in another layout; rendered and cached there) is refreshed into a wareh
 its own, and every mart is compared with the reference row for row: the same rows, as a
 multiset, over every column except those that say where a value was printed (the page,
 the box, the file's bytes and page count, when it was read), which differ by design.
+fact_sources, one row per printed box, is compared as the set of value boxes each fact
+is traced to: how a sentence breaks into lines, a box's text as the producer spaced it,
+its place in the printed grid and the label boxes merged cells lend a row are where a
+value was printed too.
 
 Prints, per variant, whether the refresh published, how many marts are identical, and for
 each mart that is not, the rows only one side has (a few shown), then how many variants
@@ -36,6 +40,11 @@ TWBIO = str(Path(sys.executable).with_name("twbio"))
 # where a value was printed, and what was read when: a layout changes these by design
 PRINT_POSITION = {"source_page", "page", "x0", "top", "x1", "bottom", "sha256", "file_sha256", "page_count",
                   "extracted_at", "extractor_version"}
+# marts of one row per printed box: how many lines a sentence is set in, what each line or
+# cell prints as the producer spaced it, where the box stands in the printed grid, and
+# which label boxes a row's merged cells lend it are the layout's too. They are compared
+# as the set of value boxes each fact is traced to (mart, fact, column or statement).
+BOX_MARTS = {"fact_sources": ({"printed_text", "table_row", "table_col"}, "where is_value")}
 
 
 def refresh(home: Path, pdfs: list[Path]) -> dict:
@@ -76,8 +85,10 @@ def mart_rows(db: Path) -> dict[str, tuple[list[str], list[tuple]]]:
             cols = [r[0] for r in con.execute(
                 "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ? "
                 "order by ordinal_position", [mart]).fetchall()]
-            kept = [c for c in cols if c not in PRINT_POSITION]
-            rows = con.execute(f'select {", ".join(f"{chr(34)}{c}{chr(34)}" for c in kept)} from marts."{mart}"').fetchall()
+            layout_columns, only = BOX_MARTS.get(mart, (set(), ""))
+            kept = [c for c in cols if c not in PRINT_POSITION | layout_columns]
+            rows = con.execute(f'select {"distinct " if mart in BOX_MARTS else ""}'
+                               f'{", ".join(f"{chr(34)}{c}{chr(34)}" for c in kept)} from marts."{mart}" {only}').fetchall()
             rows = [tuple(_hashable(v) for v in row) for row in rows]
             out[mart] = (kept, sorted(rows, key=repr))
         return out

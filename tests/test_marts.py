@@ -85,6 +85,20 @@ def test_licences_and_companies_are_normalised(warehouse):
     assert orphans == 0
 
 
+def test_free_text_has_one_canonical_spacing(warehouse):
+    # where a producer broke a cell's line ("可控微 陰道栓劑") and whether it set a space
+    # between Chinese and Latin text ("GMP 查核", "47 天") is typography: the same product,
+    # target or sentence must read the same whichever edition printed it
+    con = warehouse
+    assert one(con, "select product_name_zh from marts.fct_product_approvals "
+                    "where licence_no = '衛部藥製字第061572號'") == "“衛達”可控微陰道栓劑200毫克"
+    assert one(con, "select count(*) from marts.fct_plan_targets where indicator_zh = '協助西藥製造廠符合國外PIC/S GMP查核'") == 3
+    assert one(con, "select source_text from marts.fct_clinical_trial_applications where product_type = 'medical_device' "
+                    "and metric = 'mean_review_days'").endswith("平均審查為47天。")
+    # Latin words keep their spaces
+    assert one(con, "select count(*) from marts.fct_product_approvals where indication_zh like '%Computer-Aided Detection, CADe%'") == 1
+
+
 def test_every_fact_has_provenance(warehouse):
     con = warehouse
     facts = [r[0] for r in con.execute("select table_name from information_schema.tables "

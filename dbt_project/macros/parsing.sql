@@ -47,9 +47,13 @@
         '([{{ cjk }}]) ', '\1', 'g'), ' ([{{ cjk }}])', '\1', 'g'))
 {%- endmacro %}
 
-{#- Free text as printed, whitespace runs collapsed. -#}
+{#- Free text in one canonical spacing, whatever printed it: whitespace runs collapsed, and
+    no space beside a Chinese character. Where a producer broke a cell's line, and whether
+    it set a space between Chinese and Latin text ("減少 5.23%", "減少5.23%"), is
+    typography, not content: without this, one product or target reads as two values
+    when two editions are printed differently. raw keeps the text as printed. -#}
 {% macro clean_text(expr) -%}
-    nullif(regexp_replace(trim({{ expr }}), '\s+', ' ', 'g'), '')
+    nullif({{ squash_cjk_spaces(expr) }}, '')
 {%- endmacro %}
 
 {#- A printed amount in a unit of `multiplier` TWD (億元 1e8, 萬元 1e4, 千元 1e3) as whole TWD: every

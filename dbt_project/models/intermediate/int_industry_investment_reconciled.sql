@@ -1,9 +1,14 @@
 -- One value per report × year × segment, from the investment statements. When the text
 -- states a segment twice with different values (44.47 and 44.7 億元 for 再生醫療), the one
 -- the printed total supports wins: total - the other (unambiguous) segments, within the
--- rounding of five 2-decimal figures. The other statements are kept beside it.
+-- rounding of five 2-decimal figures. The other statements are kept beside it. Ties go
+-- to the statement printed first in the text (paragraph, then place in it): the page a
+-- sentence falls on is the layout's, and two statements may share one.
 with figures as (
-    select * from {{ ref('stg_twbio__statement_figures') }}
+    select
+        *,
+        row_number() over (partition by report_id order by block_index, sentence_start, statement_id) as text_order
+    from {{ ref('stg_twbio__statement_figures') }}
     where fact = 'industry_investment' and metric = 'investment'
 ),
 
@@ -16,10 +21,11 @@ candidates as (
         any_value(value) as value,
         any_value(unit_printed) as unit_printed,
         any_value(twd_multiplier) as twd_multiplier,
-        list(statement_id order by source_page, statement_id) as statement_ids,
+        list(statement_id order by text_order) as statement_ids,
         min(source_page) as source_page,
-        arg_min(source_section, source_page) as source_section,
-        arg_min(source_text, source_page) as source_text
+        arg_min(source_section, text_order) as source_section,
+        arg_min(source_text, text_order) as source_text,
+        min(text_order) as text_order
     from figures
     group by report_id, year, segment_code, value_printed
 ),
@@ -59,7 +65,7 @@ ranked as (
         end as reconciliation,
         row_number() over (
             partition by report_id, year, segment_code
-            order by abs(value - implied_by_total) nulls last, source_page, value_printed
+            order by abs(value - implied_by_total) nulls last, text_order
         ) as rank_in_segment
     from scored
 )
@@ -73,10 +79,10 @@ select
     p.twd_multiplier,
     p.reconciliation,
     p.n_values,
-    (select list(o.value_printed order by o.source_page) from ranked o
+    (select list(o.value_printed order by o.text_order) from ranked o
       where o.report_id = p.report_id and o.year = p.year and o.segment_code = p.segment_code
         and o.rank_in_segment > 1) as other_values_printed,
-    (select list(o.source_text order by o.source_page) from ranked o
+    (select list(o.source_text order by o.text_order) from ranked o
       where o.report_id = p.report_id and o.year = p.year and o.segment_code = p.segment_code
         and o.rank_in_segment > 1) as other_source_texts,
     p.statement_ids[1] as statement_id,

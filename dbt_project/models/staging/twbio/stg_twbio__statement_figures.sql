@@ -25,7 +25,7 @@ renamed as (
         dimensions ->> 'category' as category,
         section as source_section,
         page as source_page,
-        source_text,
+        {{ clean_text('source_text') }} as source_text,
         block_index,
         char_start,
         char_end,
