@@ -14,7 +14,8 @@ import statistics
 
 from .grid import NUMBER_ONLY, RawCell, is_number_stack, levels_of, make_cell, snap
 from .columns import Gutter, band_of_each, find_gutters, glyph_runs, word_join
-from .text import Line, column_gap, group_lines, join_lines, join_wrapped, run_lines, split_at, without_leaders
+from .text import (Line, column_gap, group_lines, ink_x0, ink_x1, join_lines, join_wrapped, run_lines, split_at,
+                   without_leaders)
 
 
 def _rule_ends(cuts, lo: float, hi: float) -> list[float]:
@@ -174,6 +175,12 @@ def _wrap_pitch(col_lines: dict[int, list[Line]], size: float) -> float:
     return limit if any(p > limit for p in pitches) else -1.0
 
 
+def _ink(line: Line) -> tuple[float, float]:
+    """Where a line's ink begins and ends (a quote's blank half is no part of it)."""
+    vis = [c for c in line.chars if c["text"].strip()]
+    return (min(ink_x0(c) for c in vis), max(ink_x1(c) for c in vis)) if vis else (line.x0, line.x1)
+
+
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
                      wrap_spaces: bool, row_rules=(), backgrounds=(), drawn_rules=(),
                      single_row: bool = False) -> dict | None:
@@ -229,11 +236,12 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     overflow = _overflowing_lines(lines, edges, size)
     # a piece still across a boundary, alone on its band: a row printed across the table
     group_rows = {id(p) for p in lines if band_of[id(p)] == 1 and id(p) not in overflow
-                  and _col_of(edges, p.x0 + 0.5) != _col_of(edges, p.x1 - 0.5)}
+                  and _col_of(edges, _ink(p)[0] + 0.5) != _col_of(edges, _ink(p)[1] - 0.5)}
     # ...and boundaries that a body cell other than a group row runs across
     split_cols += sorted({k for p in lines if id(p) not in group_rows and id(p) not in overflow
                           and (header_bottom is None or p.top > header_bottom)
-                          for k in range(_col_of(edges, p.x0 + 0.5), _col_of(edges, p.x1 - 0.5))} - set(split_cols))
+                          for k in range(_col_of(edges, _ink(p)[0] + 0.5), _col_of(edges, _ink(p)[1] - 0.5))}
+                         - set(split_cols))
     if len(edges) < 3:
         return None
     n_cols = len(edges) - 1
@@ -241,8 +249,8 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     # assign every segment to the columns it covers
     placed = []
     for ln in lines:
-        c0 = _col_of(edges, ln.x0 + 0.5)
-        c1 = _col_of(edges, ln.x1 - 0.5)
+        c0 = _col_of(edges, _ink(ln)[0] + 0.5)
+        c1 = _col_of(edges, _ink(ln)[1] - 0.5)
         if id(ln) in overflow:
             c0 = c1 = overflow[id(ln)]
         placed.append((ln, c0, c1))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import Line, char_runs
+from .text import Line, char_runs, ink_x0, ink_x1
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def glyph_runs(line: Line, join: float) -> list[tuple[float, float]]:
     """The x-extents of a line's ink: its glyphs, neighbours closer than `join` taken
     together, and the space glyphs between two of its words counted as ink. A run without
     width (a glyph a font draws with none) covers nothing, like a line without width."""
-    runs = [(run[0]["x0"], max(c["x1"] for c in run if c["text"].strip())) for run in char_runs(line.chars, join)]
+    runs = [(ink_x0(run[0]), max(ink_x1(c) for c in run if c["text"].strip())) for run in char_runs(line.chars, join)]
     return [(a, b) for a, b in runs if b > a] or ([(line.x0, line.x1)] if line.x1 > line.x0 else [])
 
 

@@ -240,6 +240,25 @@ def char_runs(chars: list[dict], join: float) -> list[list[dict]]:
     return runs
 
 
+# Chinese fonts set quotes and brackets in a box an em wide with the ink in the half next
+# to the text they enclose: the other half is whitespace, and a cell's last quote may
+# reach into the padding towards the next cell.
+_OPENING = "“‘（「『【《〈〔［｛"
+_CLOSING = "”’）」』】》〉〕］｝"
+
+
+def _em_box(c: dict) -> bool:
+    return c["x1"] - c["x0"] >= 0.8 * (c.get("size") or 10.0)
+
+
+def ink_x0(c: dict) -> float:
+    return (c["x0"] + c["x1"]) / 2 if c["text"] in _OPENING and _em_box(c) else c["x0"]
+
+
+def ink_x1(c: dict) -> float:
+    return (c["x0"] + c["x1"]) / 2 if c["text"] in _CLOSING and _em_box(c) else c["x1"]
+
+
 def split_at(line: Line, edges: list[float], join: float) -> list[Line]:
     """A line cut at the column boundaries (x, left to right) that fall in its whitespace,
     between two of its runs of glyphs (see char_runs). A run that a boundary passes
@@ -247,16 +266,29 @@ def split_at(line: Line, edges: list[float], join: float) -> list[Line]:
     runs = char_runs(line.chars, join)
     if len(runs) < 2 or len(edges) < 3:
         return [line]
+    runs = [part for run in runs for part in _cut_at_quotes(run, edges[1:-1])]
     pieces: list[list[dict]] = [list(runs[0])]
     for prev, run in zip(runs, runs[1:]):
-        end = max(c["x1"] for c in prev if c["text"].strip())
-        if any(end <= e <= run[0]["x0"] for e in edges[1:-1]):
+        end = max(ink_x1(c) for c in prev if c["text"].strip())
+        if any(end <= e <= ink_x0(run[0]) for e in edges[1:-1]):
             pieces.append([])
         pieces[-1].extend(run)
     if len(pieces) == 1:
         return [line]
     out = [_make_line(sorted(p, key=lambda c: c["x0"])) for p in pieces]
     return [ln for ln in out if ln is not None]
+
+
+def _cut_at_quotes(run: list[dict], boundaries: list[float]) -> list[list[dict]]:
+    """A run cut where a column boundary falls in the blank half of a quote's box: the
+    quote closes one cell's text and the next glyph opens the next cell's."""
+    out = [[run[0]]]
+    for a, b in zip(run, run[1:]):
+        quoted = ink_x1(a) < a["x1"] or ink_x0(b) > b["x0"]
+        if quoted and b["text"].strip() and any(ink_x1(a) <= e <= ink_x0(b) for e in boundaries):
+            out.append([])
+        out[-1].append(b)
+    return out
 
 
 def run_lines(line: Line, join: float) -> list[Line]:

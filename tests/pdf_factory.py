@@ -1383,3 +1383,29 @@ def grid_numbers_wrapped_pdf(path: Path) -> list:
     t = Table(_wrapping_cells(grid, bold_first=False), colWidths=width, style=TableStyle(GRID))
     _build(path, [Paragraph("表 10-21 上市櫃生技公司經營狀況", CAPTION), t])
     return grid
+
+
+def quotes_into_the_padding_pdf(path: Path) -> list:
+    """表 10-44: a rule under each row, narrow padding, cells centred in their rows; each
+    product name ends with a closing quote set in a box an em wide, whose blank half runs
+    through the cell's padding to within a hair of the next column, where the maker's
+    name wraps onto two lines. Returns the grid."""
+    grid = [["項次", "產品名稱", "製造廠名稱", "核准日期"],
+            ["1", "“偉喬生醫”", "偉喬生醫股份有限公司", "2024/01/16"],
+            ["2", "“長庚醫院”", "長庚醫療財團法人", "2024/01/22"],
+            ["3", "“采風智匯”", "采風智匯股份有限公司", "2024/01/25"],
+            ["4", "“巨量移動”", "巨量移動科技公司", "2024/06/26"]]
+    size, pad = 8, 1.5
+    name = pdfmetrics.stringWidth(grid[1][1], FONT, size)
+    maker = ParagraphStyle("maker", fontName=FONT, fontSize=size, leading=10.4, wordWrap="CJK")
+    data = [row if r == 0 else [row[0], row[1], Paragraph(row[2], maker), row[3]] for r, row in enumerate(grid)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), size),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+             ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)]
+    # the name column as wide as the name: its last quote's box runs through the right
+    # padding and ends 0.4 pt before the next column's text
+    t = Table(data, colWidths=[26, name + 0.4, 5 * size + 2 * pad, 50], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-44 醫療器材許可證", CAPTION), Spacer(1, 6), t, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return grid

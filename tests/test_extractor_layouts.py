@@ -276,6 +276,9 @@ READ_AS_PRINTED = [
     # ...and so does a one-line score level with the middle line of a range wrapped onto
     # three lines of digits, which join without a space ("251" "-30" "0": "251-300")
     pytest.param(pdfs.ranks_wrapped_beside_scores_pdf, id="ranges-wrapped-beside-scores"),
+    # a closing quote's box an em wide runs through its cell's padding to the next
+    # column's text: its blank half is whitespace, and the columns stay apart
+    pytest.param(pdfs.quotes_into_the_padding_pdf, id="quotes-into-the-padding"),
 ]
 
 
