@@ -234,14 +234,15 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     lines = sorted((p for ln in lines for p in split_at(ln, edges, join)), key=lambda ln: (ln.top, ln.x0))
     band_of = _band_sizes(lines)
     overflow = _overflowing_lines(lines, edges, size)
+    # the first and last column each piece's ink stands in
+    span = {id(p): (_col_of(edges, a + 0.5), _col_of(edges, b - 0.5)) for p in lines for a, b in [_ink(p)]}
     # a piece still across a boundary, alone on its band: a row printed across the table
     group_rows = {id(p) for p in lines if band_of[id(p)] == 1 and id(p) not in overflow
-                  and _col_of(edges, _ink(p)[0] + 0.5) != _col_of(edges, _ink(p)[1] - 0.5)}
+                  and span[id(p)][0] != span[id(p)][1]}
     # ...and boundaries that a body cell other than a group row runs across
     split_cols += sorted({k for p in lines if id(p) not in group_rows and id(p) not in overflow
                           and (header_bottom is None or p.top > header_bottom)
-                          for k in range(_col_of(edges, _ink(p)[0] + 0.5), _col_of(edges, _ink(p)[1] - 0.5))}
-                         - set(split_cols))
+                          for k in range(*span[id(p)])} - set(split_cols))
     if len(edges) < 3:
         return None
     n_cols = len(edges) - 1
@@ -249,8 +250,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     # assign every segment to the columns it covers
     placed = []
     for ln in lines:
-        c0 = _col_of(edges, _ink(ln)[0] + 0.5)
-        c1 = _col_of(edges, _ink(ln)[1] - 0.5)
+        c0, c1 = span[id(ln)]
         if id(ln) in overflow:
             c0 = c1 = overflow[id(ln)]
         placed.append((ln, c0, c1))
