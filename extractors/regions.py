@@ -174,12 +174,17 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     gutters = _gutters(runs, x0, x1, gap)
     # group labels printed from the left edge across the columns of their group hide the
     # gutters they cross: gutters that all the other pieces keep stand, if few cross them
-    others = [r for r in runs if r.x0 - x0 >= 2 * gap]
-    kept = _gutters(others, x0, x1, gap)
-    crossing = [r for r in runs if r.x0 - x0 < 2 * gap and any(r.x0 < a and r.x1 > b for a, b in kept)]
-    if len(kept) > len(gutters) and len(crossing) <= 0.2 * len(idx) and any(
-            r.x1 <= kept[0][0] + 0.5 for r in runs if r not in crossing):
-        gutters = kept
+    # (a label alone on its line hides them; so, where every label stands alone, does any
+    # piece that starts at the left edge, at the cost of the first column's gutter)
+    alone = {id(split[i][0]) for i in idx if len(split[i]) == 1}
+    for left_out in (lambda r: id(r) in alone and r.x0 - x0 < 2 * gap, lambda r: r.x0 - x0 < 2 * gap):
+        others = [r for r in runs if not left_out(r)]
+        kept = _gutters(others, x0, x1, gap)
+        crossing = [r for r in runs if left_out(r) and any(r.x0 < a and r.x1 > b for a, b in kept)]
+        if len(kept) > len(gutters) and len(crossing) <= 0.2 * len(idx) and any(
+                r.x1 <= kept[0][0] + 0.5 for r in runs if r not in crossing):
+            gutters = kept
+            break
     if not gutters:
         return None
     # the corridors must cut lines, not only separate pieces that never stand side by side
@@ -212,9 +217,16 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
         first -= 1
     kept = idx[first:last + 1]
     below = idx[last + 1:]
-    for i in below:  # the rest of a wrapped last row, within one column
-        prev = lines[kept[-1]]
-        if lines[i].top - prev.bottom > 0.8 * prev.size or len(split[i]) > 1:
+    # rows below the last line cut by a corridor whose other cells are empty or merged
+    # from above: lines inside one column right of the first, no further apart than the
+    # table's rows are (or, in the first column, the rest of a wrapped last row)
+    spacing = max((lines[b].top - lines[a].bottom for a, b in zip(kept, kept[1:])), default=0.0)
+    for i in below:
+        prev, line = lines[kept[-1]], lines[i]
+        column = sum(1 for a, _ in gutters if line.x0 >= a)
+        # (clear of every corridor: a cell's text never runs into one)
+        inside = len(split[i]) == 1 and all(line.x1 <= a + 0.5 or line.x0 >= b - 0.5 for a, b in gutters)
+        if not inside or line.top - prev.bottom > (spacing + 0.5 if column else 0.8 * prev.size):
             break
         kept.append(i)
     zl = [lines[i] for i in kept]

@@ -1409,3 +1409,29 @@ def quotes_into_the_padding_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-44 醫療器材許可證", CAPTION), Spacer(1, 6), t, Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return grid
+
+
+def rows_below_the_last_full_row_pdf(path: Path) -> list:
+    """表 10-45, its caption under it: no rules at all; a group row printed from the left
+    edge across the columns (over the gutter of a narrow first column); a year printed once,
+    centred on the rows it covers; an explanation in the first of those rows only. The rows
+    below it each hold an indicator wrapped onto two lines and its value centred beside
+    them, so that no line of theirs is cut by two columns at once. Returns the grid (the
+    year in every row it covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    label = "2-1.推動醫療器材產業發展計畫(經濟部、衛福部)"
+    explain = "帶動國內廠商投入高階醫材研發，提升產品附加價值。"
+    items = [("專利獲得件數", "20件"), ("完成培訓醫材法規種子人員", "20名"),
+             ("舉辦國內醫材法規說明會與研討會", "2場"), ("完成推動醫材廠實地觀摩訓練", "5場")]
+    grid = [header, [label] * 4] + [["103", metric, value, "" if k else explain]
+                                    for k, (metric, value) in enumerate(items)]
+    rows = [header, [label, "", "", ""]] + [["" if k else "103", metric, value, "" if k else explain]
+                                            for k, (metric, value) in enumerate(items)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("SPAN", (0, 1), (-1, 1)), ("SPAN", (0, 2), (0, len(rows) - 1)),
+             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    t = Table(_wrapping_cells(rows), colWidths=[34, 96, 44, 170], style=TableStyle(style))
+    _build(path, [Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY), Spacer(1, 12), t,
+                  Paragraph("表 10-45 醫療器材重要績效指標", CAPTION), Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return grid
