@@ -65,12 +65,16 @@ def read_graphics(page) -> Graphics:
 
 
 def _levelled(edge: dict) -> dict:
-    """An edge upright or level by its extent: pdfplumber calls a line vertical unless its
-    ends have exactly one height, and a producer's rounding may leave them a hair apart."""
-    level = edge["x1"] - edge["x0"] > edge["bottom"] - edge["top"]
-    if (edge["orientation"] == "h") != level:
-        return {**edge, "orientation": "h" if level else "v"}
-    return edge
+    """An edge upright or level by its extent, and exactly so: pdfplumber calls a line
+    vertical unless its ends have exactly one height (also when it reads the edges handed
+    to its table finder), and a producer's rounding may leave them a hair apart."""
+    if edge["x1"] - edge["x0"] > edge["bottom"] - edge["top"]:
+        y = (edge["top"] + edge["bottom"]) / 2
+        return {**edge, "orientation": "h", "top": y, "bottom": y, "height": 0.0,
+                "pts": [(edge["x0"], y), (edge["x1"], y)]}
+    x = (edge["x0"] + edge["x1"]) / 2
+    return {**edge, "orientation": "v", "x0": x, "x1": x, "width": 0.0,
+            "pts": [(x, edge["top"]), (x, edge["bottom"])]}
 
 
 def _join(pieces: list[dict], min_width: float = 30.0) -> list[dict]:

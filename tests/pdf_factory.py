@@ -1435,3 +1435,42 @@ def rows_below_the_last_full_row_pdf(path: Path) -> list:
                   Paragraph("表 10-45 醫療器材重要績效指標", CAPTION), Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return grid
+
+
+def grid_rules_a_hair_off_level_pdf(path: Path, hair: float = 0.0001) -> list:
+    """表 10-46, a full grid drawn line by line, as a page turned by /Rotate leaves it: the
+    ends of the table's last rule, of the rule under a spanning header label and of one
+    column line are `hair` apart (a producer's rounding). Returns the grid."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    xs = [60, 150, 210, 270, 330, 390]
+    ys = [750, 730, 710, 690, 670]
+    header = [["計畫名稱", "106年度", "106年度", "107年度", "107年度"], ["計畫名稱", "經常支出", "資本支出", "經常支出", "資本支出"]]
+    rows = [["甲計畫", "150,000", "20,000", "500,000", "35,000"], ["乙計畫", "120,000", "", "90,000", "8,000"]]
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    c.drawString(60, 775, "表 10-46 經費需求")
+    c.setLineWidth(0.5)
+    c.line(xs[0], ys[0], xs[-1], ys[0])
+    c.line(xs[1], ys[1], xs[-1], ys[1] + hair)  # under the spanning labels, not the merged first column
+    for y in ys[2:]:
+        c.line(xs[0], y, xs[-1], y + (hair if y == ys[-1] else 0.0))
+    for k, x in enumerate(xs):
+        top = ys[1] if k in (2, 4) else ys[0]  # the lines inside a spanning label start under it
+        c.line(x, top, x + (hair if k == 2 else 0.0), ys[-1])
+    c.setFont(FONT, 9)
+
+    def centred(text, k0, k1, y):
+        c.drawCentredString((xs[k0] + xs[k1]) / 2, y, text)
+
+    centred("計畫名稱", 0, 1, 717)
+    centred("106年度", 1, 3, 737)
+    centred("107年度", 3, 5, 737)
+    for k in range(1, 5):
+        centred(header[1][k], k, k + 1, 717)
+    for r, row in enumerate(rows):
+        for k, v in enumerate(row):
+            if v:
+                centred(v, k, k + 1, 697 - 20 * r)
+    c.save()
+    return header + rows

@@ -247,6 +247,9 @@ NAMED_AS_PRINTED = [
     # inside one column each, at the table's row spacing) are the table's, and so the
     # caption under them is right under the table
     pytest.param(pdfs.rows_below_the_last_full_row_pdf, "10-45", [1], id="rows-below-the-last-full-row"),
+    # a full grid whose rules' ends are a hair apart in height (or, for a column line, in
+    # width): each is level or upright, and bounds its cells
+    pytest.param(pdfs.grid_rules_a_hair_off_level_pdf, "10-46", [1], id="grid-rules-a-hair-off-level"),
 ]
 
 
