@@ -18,6 +18,7 @@ from .captions import is_label
 from .text import join_wrapped, normalise_label
 
 _SENTENCE_END = tuple("。．.!！?？；;:：)）」』")
+_CLAUSE_BREAK = tuple("、，,")
 _ITEM_START = re.compile(r"^\s*(?:[0-9０-９]{1,3}\s*[.．、)]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*、|[A-Z][0-9]?\s*[.．])")
 
 
@@ -66,7 +67,7 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
     A cut row prints the rest of its cells on the next page: every cell it fills has text
     above, none starts a new item, and none stands in a column of one-line values. Then either it leaves empty a column that every
     other row fills (the cut row's label was printed above), or its cells above stop
-    mid-sentence on a line as wide as the column allows.
+    mid-sentence on a line as wide as the column allows, or on a comma.
     """
     prev_part = earlier[-1]
     prev_row, row = rows[-1], body[0]
@@ -113,6 +114,10 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
         if c is None or c.row_span > 1:
             continue
         if prev_row[k].rstrip().endswith(_SENTENCE_END):
+            continue
+        # no text ends on a comma: one that does above the break was cut by it
+        if c.n_lines >= 2 and prev_row[k].rstrip().endswith(_CLAUSE_BREAK):
+            cut += 1
             continue
         # a wrapped line falls short of the widest by at most a word that did not fit
         full = widest.get(k, c.max_line_width)

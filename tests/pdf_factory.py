@@ -1474,3 +1474,24 @@ def grid_rules_a_hair_off_level_pdf(path: Path, hair: float = 0.0001) -> list:
                 centred(v, k, k + 1, 697 - 20 * r)
     c.save()
     return header + rows
+
+
+def row_cut_after_a_comma_pdf(path: Path) -> list:
+    """表 10-47: two columns of paragraphs under a header, no rules; the page breaks inside
+    the first row, whose cells stop above the break on a short line ending on a comma and
+    an enumeration comma, and go on at the top of the next page with no header repeated.
+    Returns the grid (the cut row whole)."""
+    header = ["對達成目標有幫助的", "對達成目標有害的"]
+    first = ["一、各大學皆有研發成果商業化經驗豐富之團隊，亦有學校，",
+             "一、研發經費資源不足，造成規模無法做大，缺乏跨國、"]
+    rest = ["足以擴散於學校，帶動其發展。", "跨領域之整合平台，以及國際合作之經驗。"]
+    second = ["二、我國學研機構之研發能量充沛，論文發表數量名列前茅。", "二、國際競爭激烈，各國積極推動產學合作。"]
+    third = ["三、政府長期投入經費支持產學合作。", "三、人才外流，研發團隊不易久留。"]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    above = Table(_wrapping_cells([header, first]), colWidths=[200, 200], style=TableStyle(style))
+    below = Table(_wrapping_cells([rest, second, third], bold_first=False), colWidths=[200, 200], style=TableStyle(style))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(7)]
+    _build(path, [Paragraph("表 10-47 優勢與劣勢分析", CAPTION)] + filler + [above, PageBreak(), below, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return [header, [a + b for a, b in zip(first, rest)], second, third]

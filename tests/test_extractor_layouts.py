@@ -250,6 +250,9 @@ NAMED_AS_PRINTED = [
     # a full grid whose rules' ends are a hair apart in height (or, for a column line, in
     # width): each is level or upright, and bounds its cells
     pytest.param(pdfs.grid_rules_a_hair_off_level_pdf, "10-46", [1], id="grid-rules-a-hair-off-level"),
+    # a row cut by the page: its cells stop on short lines, one on a comma, which no text
+    # ends on; the first row over the page is the rest of it
+    pytest.param(pdfs.row_cut_after_a_comma_pdf, "10-47", [1, 2], id="row-cut-after-a-comma"),
 ]
 
 
