@@ -243,9 +243,9 @@ NAMED_AS_PRINTED = [
     # than its neighbours, alone over them, is the label's
     pytest.param(pdfs.label_taller_by_two_lines_pdf, "10-42", [1], id="label-taller-than-its-neighbours"),
     # no rules, a group row across the narrow first column's gutter, a caption under the
-    # table: the rows below the last line cut into several columns (their one line pieces
-    # inside one column each, at the table's row spacing) are the table's, and so the
-    # caption under them is right under the table
+    # table: the rows below the last line cut into several columns (each of their lines
+    # one piece inside one column, at the table's row spacing) are the table's, and so
+    # the caption under them is right under the table
     pytest.param(pdfs.rows_below_the_last_full_row_pdf, "10-45", [1], id="rows-below-the-last-full-row"),
     # a full grid whose rules' ends are a hair apart in height (or, for a column line, in
     # width): each is level or upright, and bounds its cells
