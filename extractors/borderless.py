@@ -183,7 +183,7 @@ def _ink(line: Line) -> tuple[float, float]:
 
 def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: float,
                      wrap_spaces: bool, row_rules=(), backgrounds=(), drawn_rules=(),
-                     single_row: bool = False) -> dict | None:
+                     single_row: bool = False, painted=()) -> dict | None:
     """Cells of a borderless table region, or None when it does not look like a table.
 
     `header_rules`: the rule under the header; `row_rules`: other rules inside the region,
@@ -193,7 +193,8 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     column boundaries only; `drawn_rules`: the rules (y, x0, x1) among those that are
     drawn, not edges of shading (which a merged cell may lie across). `single_row`: the
     caller knows the region to be one row (a header left at a page foot under its caption),
-    so one line may make a table.
+    so one line may make a table. `painted`: the shaded boxes (x0, top, x1, bottom)
+    inside the region, cells' backgrounds among them.
     """
     x0, top, x1, bottom = bbox
     size = typical_size(chars) if chars else size  # the table's own type size, not the page's
@@ -312,6 +313,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         if any(id(l) in group_rows for l in b):
             group_cells.append(cell)
     _span_group_rows(group_cells, cells, n_cols)
+    _merge_painted_cells(cells, rows, edges, painted, size)
     _merge_where_rules_stop(cells, rows, edges, cuts, size)
     _extend_centred_merges(cells, rows, n_header, size, drawn_rules, edges)
     _extend_header_levels(cells, rows, n_header, size)
@@ -320,7 +322,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     return {"bbox": tuple(bbox), "cells": cells, "n_rows": n_rows, "n_cols": n_cols,
             "n_header_rows": n_header, "row_edges": [r[0] for r in rows] + [rows[-1][1]],
             "col_edges": edges, "header_rules": list(header_rules), "row_rules": list(row_rules),
-            "drawn_rules": list(drawn_rules)}
+            "drawn_rules": list(drawn_rules), "painted": list(painted)}
 
 
 def _overflowing_lines(lines: list[Line], edges: list[float], size: float) -> dict[int, int]:
@@ -543,6 +545,49 @@ def _span_group_rows(group_cells: list[RawCell], cells: list[RawCell], n_cols: i
         if g.col == 0 and not any(c is not g and c.row < rows.stop and c.row + c.row_span > rows.start
                                   for c in cells):
             g.col_span = n_cols
+
+
+def _merge_painted_cells(cells: list[RawCell], rows, edges: list[float], painted, size: float) -> None:
+    """A shaded box is a cell's background, as tall as the cell: one standing in a single
+    column over several rows, with one value in it, is that value's merged cell (the
+    rows beside it are shaded one by one). With no value in it, it is a merge that began
+    on the page before, and stays one empty cell for the table's other part to fill."""
+    n_cols = len(edges) - 1
+    tol = 0.35 * size
+    ink: dict[int, list[tuple[float, float]]] = {}
+    for c in cells:
+        if c.text and c.col_span == 1:
+            ink.setdefault(c.col, []).append((c.text_x0, c.text_x1))
+    slots = _slots(cells)
+    for fx0, ftop, fx1, fbottom in painted:
+        k = _col_of(edges, (fx0 + fx1) / 2)
+        if not 0 <= k < n_cols or k not in ink:
+            continue
+        # the box stays clear of the text of the columns beside it
+        if any(fx0 < b - 0.5 for a, b in ink.get(k - 1, ())) or any(fx1 > a + 0.5 for a, b in ink.get(k + 1, ())):
+            continue
+        covered = [r for r, (rt, rb) in enumerate(rows) if rt >= ftop - tol and rb <= fbottom + tol]
+        if len(covered) < 2 or covered != list(range(covered[0], covered[-1] + 1)):
+            continue
+        held = {id(c): c for r in covered if (c := slots.get((r, k))) is not None}
+        if any(c.col_span > 1 or c.row < covered[0] or c.row + c.row_span - 1 > covered[-1] for c in held.values()):
+            continue
+        values = [c for c in held.values() if c.text]
+        if len(values) > 1:
+            continue
+        r0, r1 = covered[0], covered[-1]
+        if values and values[0].text_x0 >= fx0 - 0.5 and values[0].text_x1 <= fx1 + 0.5:
+            cell = values[0]
+        elif values:
+            continue  # the value stands out of the box: the box is not its cell's
+        else:
+            cell = make_cell(r0, k, 1, 1, (edges[k], rows[r0][0], edges[k + 1], rows[r1][1]), [], False)
+            cells.append(cell)
+        for c in held.values():
+            if c is not cell:
+                cells.remove(c)
+        cell.row, cell.row_span = r0, r1 - r0 + 1
+        slots.update({(r, k): cell for r in covered})
 
 
 def _merge_where_rules_stop(cells: list[RawCell], rows, edges: list[float], cuts, size: float) -> None:

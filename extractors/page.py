@@ -265,7 +265,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
                 header_rule = [bottom]
         drawn = [(r["y"], r["x0"], r["x1"]) for r in g if not r.get("band")]
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules,
-                             backgrounds, drawn)
+                             backgrounds, drawn, painted=_painted(graphics, (x0, top, x1, bottom)))
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
             # a top rule and the rule under the header, the body going on below
@@ -304,7 +304,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
         t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces,
-                             single_row=at_the_foot)
+                             single_row=at_the_foot, painted=_painted(graphics, (x0, y0, x1, y1)))
         if t and t["n_cols"] >= 2 and (t["n_rows"] >= 2 or at_the_foot):
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -316,7 +316,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1 and x0 <= c["x0"]
                         and c["x1"] <= x1]
-        t = build_text_table(region_chars, zone.bbox, _bold_header(zone.lines), size, wrap_spaces)
+        t = build_text_table(region_chars, zone.bbox, _bold_header(zone.lines), size, wrap_spaces,
+                             painted=_painted(graphics, zone.bbox))
         if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -432,7 +433,7 @@ def _run_to_page_edges(found: list[tuple[dict, str]], lines: list[Line], chars: 
         # in a table ruled (or shaded) row by row, its edge is a row's edge too
         row_rules = list(t["row_rules"]) + ([top if step < 0 else bottom] if t["row_rules"] else [])
         grown = build_text_table(region, bbox, header_rules, size, wrap_spaces, row_rules,
-                                 drawn_rules=t["drawn_rules"])
+                                 drawn_rules=t["drawn_rules"], painted=t["painted"])
         if grown is not None and grown["n_cols"] == t["n_cols"] and grown["n_rows"] >= t["n_rows"]:
             found[index] = (grown, strategy)
     return found
@@ -551,7 +552,8 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     rules = list(a["row_rules"]) + [r for r in list(b["header_rules"]) + list(b["row_rules"]) if r not in a["row_rules"]]
     header_rules = list(a["header_rules"]) or ([abot] if header_only and a.get("bottom_rule") else [])
     t = build_text_table(region, bbox, header_rules, size, wrap_spaces, rules,
-                         drawn_rules=list(a["drawn_rules"]) + list(b["drawn_rules"]))
+                         drawn_rules=list(a["drawn_rules"]) + list(b["drawn_rules"]),
+                         painted=list(a["painted"]) + [f for f in b["painted"] if f not in a["painted"]])
     if t is None or t["n_cols"] not in (a["n_cols"], b["n_cols"]) or t["n_rows"] < a["n_rows"] + b["n_rows"] - 1:
         return None
     return t
@@ -706,6 +708,12 @@ def _row_beside(lines: list[Line], chars: list[dict], edge_y: float, x0: float, 
 
 def _inside(line: Line, bbox) -> bool:
     return bbox[1] - 1 <= line.mid_y <= bbox[3] + 1 and line.x0 < bbox[2] and line.x1 > bbox[0]
+
+
+def _painted(graphics: Graphics, bbox) -> list[tuple[float, float, float, float]]:
+    """The shaded boxes that lie inside `bbox` (a table's cells' backgrounds)."""
+    x0, top, x1, bottom = bbox
+    return [f for f in graphics.fills if f[0] >= x0 - 2 and f[2] <= x1 + 2 and f[1] >= top - 2 and f[3] <= bottom + 2]
 
 
 def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:

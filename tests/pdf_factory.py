@@ -1495,3 +1495,52 @@ def row_cut_after_a_comma_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-47 優勢與劣勢分析", CAPTION)] + filler + [above, PageBreak(), below, Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return [header, [a + b for a, b in zip(first, rest)], second, third]
+
+
+def painted_merges_pdf(path: Path) -> list:
+    """表 10-48: no rules; every cell shaded on its own, rows taking turns with unshaded
+    ones (a shaded box behind each cell, as HTML renderers paint cell backgrounds). Each
+    year is one merged cell set at the top of its rows, its box as tall as they are; a
+    column of figures leaves some cells empty, each in a box of its own. The page breaks
+    inside a year, and the next page opens on the rest of its box, unprinted, with no
+    header repeated. Returns the grid (a merged value in every row it covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    metrics = ["博碩士培育人次", "臨床試驗執行件數", "專利獲得件數", "技術移轉件數", "新創公司成立"]
+    grid = [header]
+    for year in ("102", "103", "104"):
+        for k, metric in enumerate(metrics):
+            figure = "" if (len(grid) + k) % 3 == 0 else f"{len(grid) * 2}件"
+            grid.append([year, metric, figure, f"培育人才並推動{metric}之產業化"])
+    shade, dark = colors.Color(0.93, 0.945, 0.965), colors.Color(0.82, 0.84, 0.9)
+    widths = [50, 110, 60, 170]
+
+    def table(rows, first: int, head: bool):
+        # rows: grid rows printed on this page; first: the index of the first in the grid
+        data = [list(r) for r in rows]
+        style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+        start = 1 if head else 0
+        if head:
+            style += [("BACKGROUND", (c, 0), (c, 0), dark) for c in range(4)]
+        i = start
+        while i < len(data):
+            j = i
+            while j + 1 < len(data) and rows[j + 1][0] == rows[i][0]:
+                j += 1
+            style += [("SPAN", (0, i), (0, j)), ("BACKGROUND", (0, i), (0, j), shade)]
+            for r in range(i + 1, j + 1):
+                data[r][0] = ""
+            i = j + 1
+        if not head and first > 1 and grid[first - 1][0] == rows[0][0]:
+            data[0][0] = ""  # the year's merge began on the page before
+        style += [("BACKGROUND", (c, r), (c, r), shade)
+                  for r in range(start, len(data)) if (first + r - start) % 2 for c in range(1, 4)]
+        return Table(data, colWidths=widths, style=TableStyle(style))
+
+    cut = 8  # grid rows 1..cut on the first page
+    filler = [Paragraph(FILLER_SENTENCE * 6, BODY) for _ in range(5)]
+    _build(path, [Paragraph("表 10-48 重要績效指標", CAPTION)] + filler + [
+        table([header] + grid[1:cut + 1], 1, True), PageBreak(), table(grid[cut + 1:], cut + 1, False),
+        Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return grid

@@ -253,6 +253,10 @@ NAMED_AS_PRINTED = [
     # a row cut by the page: its cells stop on short lines, one on a comma, which no text
     # ends on; the first row over the page is the rest of it
     pytest.param(pdfs.row_cut_after_a_comma_pdf, "10-47", [1, 2], id="row-cut-after-a-comma"),
+    # no rules, each cell shaded on its own: a year's box as tall as its rows is its merged
+    # cell (over the page too, where the box goes on unprinted), and a figure's box one row
+    # tall leaves the empty cells under it empty
+    pytest.param(pdfs.painted_merges_pdf, "10-48", [1, 2], id="painted-merged-cells"),
 ]
 
 
