@@ -312,7 +312,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         occupied[key] = cell
         if any(id(l) in group_rows for l in b):
             group_cells.append(cell)
-    _span_group_rows(group_cells, cells, n_cols)
+    _span_group_rows(group_cells, cells, n_cols, n_header, size)
     _merge_painted_cells(cells, rows, edges, painted, size)
     _merge_where_rules_stop(cells, rows, edges, cuts, size)
     _extend_centred_merges(cells, rows, n_header, size, drawn_rules, edges)
@@ -537,14 +537,27 @@ def _fold_centred_rows(rows, spans, header_bottom: float | None):
     return rows
 
 
-def _span_group_rows(group_cells: list[RawCell], cells: list[RawCell], n_cols: int) -> None:
+def _span_group_rows(group_cells: list[RawCell], cells: list[RawCell], n_cols: int, n_header: int,
+                     size: float) -> None:
     """A group row (one line from the left edge, alone on its row, e.g. "1-2.推廣學名藥
-    新應用市場(經濟部)") is one cell across the whole row, however few gutters it crosses."""
-    for g in group_cells:
+    新應用市場(經濟部)") is one cell across the whole row, however few gutters it crosses.
+    Where a table has such rows, a label alone on its row in the first column, set from
+    where they are, is one of them too, only short enough to fit ("4.法規(衛生署)")."""
+    def alone(g: RawCell) -> bool:
         rows = range(g.row, g.row + g.row_span)
-        if g.col == 0 and not any(c is not g and c.row < rows.stop and c.row + c.row_span > rows.start
-                                  for c in cells):
-            g.col_span = n_cols
+        return not any(c is not g and c.row < rows.stop and c.row + c.row_span > rows.start
+                       for c in cells)
+
+    spanned = [g for g in group_cells if g.col == 0 and alone(g)]
+    for g in spanned:
+        g.col_span = n_cols
+    if not spanned:
+        return
+    left = min(g.text_x0 for g in spanned)
+    for c in cells:
+        if (c.col == 0 and c.col_span == 1 and c.row >= n_header and c.text and not NUMBER_ONLY.match(c.text)
+                and abs(c.text_x0 - left) <= 0.5 * size and alone(c)):
+            c.col_span = n_cols
 
 
 def _merge_painted_cells(cells: list[RawCell], rows, edges: list[float], painted, size: float) -> None:

@@ -1544,3 +1544,27 @@ def painted_merges_pdf(path: Path) -> list:
         table([header] + grid[1:cut + 1], 1, True), PageBreak(), table(grid[cut + 1:], cut + 1, False),
         Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)])
     return grid
+
+
+def short_group_row_pdf(path: Path) -> list:
+    """表 10-49: no rules; rows in groups, each under a group row printed across the table
+    from its left edge. One group's label is long and runs over the columns; another's is
+    short enough to fit in the first column, alone on its row all the same. Returns the
+    grid (a group row's label in every column)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    groups = [("1-1.推動生技醫藥國家型科技計畫(國科會、經濟部、衛生署)", ["博碩士培育人次", "臨床試驗執行件數"]),
+              ("4.法規(衛生署)", ["參與國際藥政法規合作會議", "開設全球藥物相關法規訓練課程"]),
+              ("5.創投資金(國發基金)", ["修正創投事業審查要點"])]
+    grid, data, style = [header], [header], [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    for label, metrics in groups:
+        style.append(("SPAN", (0, len(data)), (-1, len(data))))
+        grid.append([label] * 4)
+        data.append([label, "", "", ""])
+        for k, metric in enumerate(metrics):
+            row = [str(102 + k), metric, f"{k + 2}場", "同上述"]
+            grid.append(row)
+            data.append(row)
+    t = Table(data, colWidths=[90, 150, 50, 110], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-49 法規與創投績效指標", CAPTION), t, Spacer(1, 12),
+                  Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return grid

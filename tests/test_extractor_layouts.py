@@ -257,6 +257,9 @@ NAMED_AS_PRINTED = [
     # cell (over the page too, where the box goes on unprinted), and a figure's box one row
     # tall leaves the empty cells under it empty
     pytest.param(pdfs.painted_merges_pdf, "10-48", [1, 2], id="painted-merged-cells"),
+    # no rules, group rows printed across the table from its left edge: one whose label
+    # fits in the first column, alone on its row and set where they are, is one of them
+    pytest.param(pdfs.short_group_row_pdf, "10-49", [1], id="short-group-row"),
 ]
 
 
