@@ -478,12 +478,13 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
 
 def _columns_with_empty_cells(part: TablePart) -> set[int]:
     """Columns with an empty body slot below their first value (slots above it may be a
-    merge from the previous page)."""
+    merge from the previous page), in a row that holds values beside it: a row of one
+    label (a group row, however few columns it was read across) says nothing of them."""
     body = part.grid()[part.n_header_rows:]
     out = set()
     for k in range(part.n_cols):
         filled = [i for i, row in enumerate(body) if row[k]]
-        if filled and any(not row[k] for row in body[filled[0]:]):
+        if filled and any(not row[k] and sum(1 for v in row if v) > 1 for row in body[filled[0]:]):
             out.add(k)
     return out
 

@@ -1568,3 +1568,42 @@ def short_group_row_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-49 法規與創投績效指標", CAPTION), t, Spacer(1, 12),
                   Paragraph(FILLER_SENTENCE * 3, BODY)])
     return grid
+
+
+def label_row_beside_centred_merges_pdf(path: Path) -> list:
+    """表 10-50: no rules, every cell centred in its rows; each year and its explanation are
+    merged cells over the year's three rows. The table runs onto a second page (no header
+    repeated) of one-row years, where a label stands alone on its row in the first column,
+    the row's other cells empty. Returns the grid (a merged value in every row it
+    covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    metrics = ["博碩士培育人次", "專利獲得件數", "技術移轉件數"]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+
+    def year_rows(year: str, explain: str) -> list:
+        return [[year, m, f"{int(year) - 100 + k}件", explain] for k, m in enumerate(metrics)]
+
+    def table(rows: list, head: bool):
+        data, spans = [list(r) for r in rows], []
+        i = 1 if head else 0
+        while i < len(data):
+            j = i
+            while j + 1 < len(data) and rows[j + 1][0] == rows[i][0] and rows[i][1]:
+                j += 1
+            if j > i:
+                spans += [("SPAN", (0, i), (0, j)), ("SPAN", (3, i), (3, j))]
+                for r in range(i + 1, j + 1):
+                    data[r][0] = data[r][3] = ""
+            i = j + 1
+        return Table(data, colWidths=[50, 120, 50, 170], style=TableStyle(style + spans))
+
+    first = year_rows("102", "培育學生能力並增加實作經驗") + year_rows("103", "同上述")
+    second = [["104", "推動先導藥物評估件數", "2件", "及早完成臨床前試驗"], ["5.創投資金", "", "", ""],
+              ["105", "修正創投事業審查要點", "1件", "鼓勵生技醫藥相關投資"],
+              ["106", "參與投資生技創投事業", "2家", "帶動民間資金投資"]]
+    filler = [Paragraph(FILLER_SENTENCE * 6, BODY) for _ in range(6)]
+    _build(path, [Paragraph("表 10-50 重要績效指標", CAPTION)] + filler + [
+        table([header] + first, True), PageBreak(), table(second, False), Spacer(1, 12),
+        Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return [header] + first + second

@@ -260,6 +260,10 @@ NAMED_AS_PRINTED = [
     # no rules, group rows printed across the table from its left edge: one whose label
     # fits in the first column, alone on its row and set where they are, is one of them
     pytest.param(pdfs.short_group_row_pdf, "10-49", [1], id="short-group-row"),
+    # no rules, merged cells centred over their rows on one page; on the next, a label
+    # alone on its row leaves the row's other cells empty, which says nothing of whether
+    # the columns' values stand on rows of their own
+    pytest.param(pdfs.label_row_beside_centred_merges_pdf, "10-50", [1, 2], id="label-row-beside-centred-merges"),
 ]
 
 
