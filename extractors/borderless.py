@@ -667,6 +667,19 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     tops, bottoms = _row_text(cells, rows)
     boxes = _row_boxes(tops, bottoms)
     ruled = _rules_between_rows(drawn_rules, rows, size)
+    n_cols = max((c.col + c.col_span for c in cells), default=0)
+    # rows right under a group row (one cell across the table): each opens a group, as the
+    # first row under the header does (a page that begins inside a merge has its first
+    # rows empty, and only its groups show where merges begin); one group alone may have
+    # its only explanation in its first row
+    group_starts = sorted({c.row + c.row_span for c in cells if c.col == 0 and c.col_span == n_cols > 1
+                           and c.row >= n_header and c.row + c.row_span < n_rows})
+
+    def opens_a_group(col: int) -> bool:
+        held = [slots.get((r, col)) for r in group_starts]
+        return len(held) >= 2 and all(c is not None and c.col_span == 1 and c.text and c.row == r
+                                  for c, r in zip(held, group_starts))
+
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
         # the row boundaries a rule crosses this column at
@@ -696,9 +709,11 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
             elif above > tol and any(r0 < c.row for r0, _, _ in centred_runs[c.row]):
                 centred += 1
         # a merged cell set at the top of the rows it covers: a column whose first row
-        # holds a value, or whose values stand at the top, of labels rather than figures
-        # (the first column may number its rows), can take each value down to the next
-        top_set = ((n_header, col) in slots or at_top > 0) and (col == 0 or not all(
+        # holds a value, whose values stand at the top, or which holds one at the head of
+        # every group, of labels rather than figures (the first column may number its
+        # rows), can take each value down to the next
+        grouped = opens_a_group(col)
+        top_set = ((n_header, col) in slots or at_top > 0 or grouped) and (col == 0 or not all(
             NUMBER_ONLY.match(c.text.strip()) for c in labels.values()))
         # where the values show it is, a value centred on some run of equal rows by chance
         # is not read as centred
@@ -713,9 +728,10 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
             if top_set:
                 # set at the top: a centred reading, where there is one, is the surer; and
                 # a row that starts anew in the first column (a new group, a total) is not
-                # under it: merges nest in the first column's groups
+                # under it: merges nest in the first column's groups, unless the column's
+                # values head the groups under group rows, whose merges they are
                 last = own[1]
-                while last + 1 <= hi and (col == 0 or (last + 1, 0) not in slots):
+                while last + 1 <= hi and (col == 0 or grouped or (last + 1, 0) not in slots):
                     last += 1
                 runs.setdefault(own[0], []).extend((own[0], r1, tol, c) for r1 in range(own[1] + 1, last + 1))
         best = None

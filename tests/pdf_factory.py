@@ -1607,3 +1607,50 @@ def label_row_beside_centred_merges_pdf(path: Path) -> list:
         table([header] + first, True), PageBreak(), table(second, False), Spacer(1, 12),
         Paragraph(FILLER_SENTENCE * 3, BODY)])
     return [header] + first + second
+
+
+def merges_across_years_pdf(path: Path) -> list:
+    """表 10-51: no rules, rows in groups under group rows printed across the table. Each
+    year is a merged cell set at the top of its rows (the first of them made two lines
+    tall by a wrapped label), and each group's explanation one set at the top of all the
+    group's rows, across its years. The page
+    breaks inside a group (no header repeated), so that the next page opens on empty
+    slots of both merges. Returns the grid (a merged value in every row it covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    groups = [("1-1.推動生技醫藥國家型科技計畫(國科會、經濟部、衛生署)", "培育學生能力並增加實作經驗"),
+              ("1-2.推廣學名藥新應用市場(經濟部、衛生署)", "帶動原料與製劑垂直整合"),
+              ("2-2.技術平台支援暨核心平台建置(經濟部)", "開發具原創性之藥物及技術"),
+              ("3-2.推動生技整合育成中心(國科會、經濟部)", "將研究成果轉化為產品")]
+    metrics = ["推動先導藥物進入臨床前評估件數", "技術移轉", "新創公司成立"]
+    grid = [header]
+    for label, explain in groups:
+        grid.append([label] * 4)
+        grid += [[year, m, f"{k + 2}件", explain] for year in ("102", "103") for k, m in enumerate(metrics)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+    def table(rows: list, first: int):
+        # rows: grid rows printed on this page; first: the index of the first in the grid
+        data, spans = [list(r) for r in rows], []
+        for i, row in enumerate(rows):
+            if row[0] == row[-1]:
+                spans.append(("SPAN", (0, i), (-1, i)))
+                data[i][1:] = ["", "", ""]
+                continue
+            for k in (0, 3):
+                j = i
+                while j + 1 < len(rows) and rows[j + 1][k] == row[k] and rows[j + 1][0] != rows[j + 1][-1]:
+                    j += 1
+                starts = i == 0 or rows[i - 1][k] != row[k] or rows[i - 1][0] == rows[i - 1][-1]
+                if starts and j > i:
+                    spans.append(("SPAN", (k, i), (k, j)))
+                if not starts or (i == 0 and first > 1 and grid[first - 1][k] == row[k]):
+                    data[i][k] = ""  # inside a merge, or its rest over the page
+        return Table(_wrapping_cells(data, bold_first=first == 0), colWidths=[50, 110, 50, 190],
+                     style=TableStyle(style + spans))
+
+    cut = 11  # grid rows 0..cut-1 on the first page
+    filler = [Paragraph(FILLER_SENTENCE * 6, BODY) for _ in range(6)]
+    _build(path, [Paragraph("表 10-51 重要績效指標", CAPTION)] + filler + [
+        table(grid[:cut], 0), PageBreak(), table(grid[cut:], cut), Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return grid

@@ -264,6 +264,10 @@ NAMED_AS_PRINTED = [
     # alone on its row leaves the row's other cells empty, which says nothing of whether
     # the columns' values stand on rows of their own
     pytest.param(pdfs.label_row_beside_centred_merges_pdf, "10-50", [1, 2], id="label-row-beside-centred-merges"),
+    # no rules, merged cells set at the top: a column with a value at the head of every
+    # group under a group row is merged group by group, across the first column's years,
+    # also on a page that opens inside a merge
+    pytest.param(pdfs.merges_across_years_pdf, "10-51", [1, 2], id="merges-across-years"),
 ]
 
 
