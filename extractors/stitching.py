@@ -462,13 +462,19 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
     """Without rules, a value centred on a run of empty slots is either one merged cell
     or a cell of the run's middle row, and one page may not tell which (a group label and
     the value beside its middle row sit alike). The table's other pages decide, column by
-    column: where a column keeps empty cells under its values on some page, its values
-    stand on their own rows, and a value spread over empty slots by centring alone goes
-    back to the row it is printed on."""
+    column: where a column keeps empty cells under its values on enough of its pages,
+    its values stand on their own rows, and a value spread over empty slots by centring
+    alone goes back to the row it is printed on."""
     text = [p for p in parts if p.strategy == "text"]
     if len(text) < 2:
         return
-    own_rows = set().union(*(_columns_with_empty_cells(p) for p in text))
+    # the pages vote, column by column: one page with empty cells under a column's values
+    # outweighs one whose values tile the column by centring, not three (a page foot
+    # that cuts a merge can leave the column untiled on its page, and empty cells in it)
+    kept = [_columns_with_empty_cells(p) for p in text]
+    spread = [{raw.col for raw, _ in _raw_and_cells(p) if raw.centred_from is not None} for p in text]
+    own_rows = {k for k in set().union(*kept)
+                if 2 * sum(k in e for e in kept) >= sum(k in s and k not in e for s, e in zip(spread, kept))}
     for p in text:
         for raw, cell in _raw_and_cells(p):
             if raw.centred_from is not None and raw.col in own_rows:

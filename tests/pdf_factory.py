@@ -1654,3 +1654,48 @@ def merges_across_years_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-51 重要績效指標", CAPTION)] + filler + [
         table(grid[:cut], 0), PageBreak(), table(grid[cut:], cut), Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)])
     return grid
+
+
+def centred_merges_over_pages_pdf(path: Path) -> tuple[list, range]:
+    """表 10-52: no rules, every cell centred in its rows; each year a merged cell over its
+    three rows, over four pages (no header repeated). Two page feet cut a year's merge
+    after two rows: at the first, the year is centred on those two and the next page
+    opens on its third, its slot empty; at the second, the year, centred on all three,
+    stands level with the second, so that the first's slot is empty too. Returns the grid
+    (a merged value in every row it covers) and the range of its rows on that page and
+    the rest of the merge its foot cuts."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    # the last metric printed on two lines, so that rows differ in height
+    metrics = ["博碩士培育人次", "專利獲得件數", "技術移轉件數及技術授權件數"]
+    years = [str(y) for y in range(101, 113)]
+    grid = [header] + [[y, m, f"{int(y) - 100 + k}件", f"{m[:6]}之效益"] for y in years for k, m in enumerate(metrics)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+
+    def table(first: int, last: int, cut_centred_on_all: bool = False):
+        # grid rows first..last-1, as one page prints them
+        rows = [[r[0], r[1].replace("及", "及\n"), *r[2:]] for r in grid[first:last]]
+        spans = []
+        i = 1 if first == 0 else 0
+        while i < len(rows):
+            j = i
+            while j + 1 < len(rows) and rows[j + 1][0] == rows[i][0]:
+                j += 1
+            year = rows[i][0]
+            for r in range(i, j + 1):
+                rows[r][0] = ""
+            if i == 0 and first > 1 and grid[first - 1][0] == year:
+                pass  # the rest of a merge from the page before
+            elif cut_centred_on_all and j == len(rows) - 1 and j - i == 1:
+                rows[j][0] = year  # centred on three rows, the third over the page
+            else:
+                rows[i][0] = year  # printed centred over the rows it spans
+                spans.append(("SPAN", (0, i), (0, j)))
+            i = j + 1
+        return Table(rows, colWidths=[50, 110, 50, 150], style=TableStyle(style + spans))
+
+    story = [Paragraph("表 10-52 重要績效指標", CAPTION), table(0, 12), PageBreak(),
+             table(12, 24, cut_centred_on_all=True), PageBreak(), table(24, 31), PageBreak(),
+             table(31, len(grid)), Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)]
+    _build(path, story)
+    return grid, range(12, 25)

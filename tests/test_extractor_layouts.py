@@ -279,6 +279,21 @@ def test_a_generated_table_is_found_named_and_read_as_printed(tmp_path, make, ta
     assert t.header + t.rows == grid
 
 
+def test_a_page_whose_foot_cuts_a_merge_does_not_overturn_the_others(tmp_path):
+    # no rules, years centred over their rows on four pages; the second page's foot cuts
+    # a year's merge so that its year stands level with the row it does not begin, and
+    # that page's year column cannot be read as merges. Its empty cells are outvoted by
+    # the three pages whose years tile their column, which keep them (that page's own
+    # rows, and the cut merge's rest over the page, are not asserted: they stay as printed)
+    grid, cut_page = pdfs.centred_merges_over_pages_pdf(tmp_path / "case.pdf")
+    t = _only_table(tmp_path / "case.pdf")
+    assert (t.table_id, t.pages) == ("10-52", [1, 2, 3, 4])
+    got = t.header + t.rows
+    assert len(got) == len(grid)
+    assert [row for i, row in enumerate(got) if i not in cut_page] == [
+        row for i, row in enumerate(grid) if i not in cut_page]
+
+
 READ_AS_PRINTED = [
     # leader dots (".....") set columns apart and are no cell's text
     pytest.param(pdfs.leader_dots_pdf, id="leader-dots"),
