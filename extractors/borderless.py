@@ -678,7 +678,7 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
     def opens_a_group(col: int) -> bool:
         held = [slots.get((r, col)) for r in group_starts]
         return len(held) >= 2 and all(c is not None and c.col_span == 1 and c.text and c.row == r
-                                  for c, r in zip(held, group_starts))
+                                      for c, r in zip(held, group_starts))
 
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}

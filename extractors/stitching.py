@@ -469,7 +469,7 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
     if len(text) < 2:
         return
     # the pages vote, column by column: one page with empty cells under a column's values
-    # outweighs one whose values tile the column by centring, not three (a page foot
+    # outweighs two whose values tile the column by centring, not three (a page foot
     # that cuts a merge can leave the column untiled on its page, and empty cells in it)
     kept = [_columns_with_empty_cells(p) for p in text]
     spread = [{raw.col for raw, _ in _raw_and_cells(p) if raw.centred_from is not None} for p in text]
