@@ -114,6 +114,12 @@ def shade(graphics: Graphics, bbox) -> tuple | None:
     return None
 
 
+def fills_inside(graphics: Graphics, bbox) -> list[tuple[float, float, float, float]]:
+    """The shaded boxes that lie inside `bbox` (a table's cells' backgrounds among them)."""
+    x0, top, x1, bottom = bbox
+    return [f for f in graphics.fills if f[0] >= x0 - 2 and f[2] <= x1 + 2 and f[1] >= top - 2 and f[3] <= bottom + 2]
+
+
 def drawn_figure(graphics: Graphics, bbox) -> bool:
     """Is `bbox` a drawing (a chart's lines, a diagram's arrows) rather than a table? Tables
     are drawn with level and upright strokes; a diagonal in a corner cell is one stroke

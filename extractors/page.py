@@ -18,7 +18,7 @@ from .models import Cell, TablePart
 from .prose import ProseLine
 from .captions import is_label
 from .regions import aligned_zones, header_again, pieces, running_text
-from .graphics import Graphics, drawing_extent, drawn_figure, read_graphics, shade, shaded
+from .graphics import Graphics, drawing_extent, drawn_figure, fills_inside, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
 from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
@@ -265,7 +265,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
                 header_rule = [bottom]
         drawn = [(r["y"], r["x0"], r["x1"]) for r in g if not r.get("band")]
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules,
-                             backgrounds, drawn, painted=_painted(graphics, (x0, top, x1, bottom)))
+                             backgrounds, drawn, painted=fills_inside(graphics, (x0, top, x1, bottom)))
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
             # a top rule and the rule under the header, the body going on below
@@ -304,7 +304,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             continue
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1]
         t = build_text_table(region_chars, (x0, y0, x1, y1), _bold_header(block), size, wrap_spaces,
-                             single_row=at_the_foot, painted=_painted(graphics, (x0, y0, x1, y1)))
+                             single_row=at_the_foot, painted=fills_inside(graphics, (x0, y0, x1, y1)))
         if t and t["n_cols"] >= 2 and (t["n_rows"] >= 2 or at_the_foot):
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -317,7 +317,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         region_chars = [c for c in body_chars if y0 < (c["top"] + c["bottom"]) / 2 < y1 and x0 <= c["x0"]
                         and c["x1"] <= x1]
         t = build_text_table(region_chars, zone.bbox, _bold_header(zone.lines), size, wrap_spaces,
-                             painted=_painted(graphics, zone.bbox))
+                             painted=fills_inside(graphics, zone.bbox))
         if t and t["n_cols"] >= 2 and t["n_rows"] >= 2:
             found.append((t, "text"))
             taken.append(t["bbox"])
@@ -708,12 +708,6 @@ def _row_beside(lines: list[Line], chars: list[dict], edge_y: float, x0: float, 
 
 def _inside(line: Line, bbox) -> bool:
     return bbox[1] - 1 <= line.mid_y <= bbox[3] + 1 and line.x0 < bbox[2] and line.x1 > bbox[0]
-
-
-def _painted(graphics: Graphics, bbox) -> list[tuple[float, float, float, float]]:
-    """The shaded boxes that lie inside `bbox` (a table's cells' backgrounds)."""
-    x0, top, x1, bottom = bbox
-    return [f for f in graphics.fills if f[0] >= x0 - 2 and f[2] <= x1 + 2 and f[1] >= top - 2 and f[3] <= bottom + 2]
 
 
 def _bands_apart_from_rules(graphics: Graphics) -> list[dict]:

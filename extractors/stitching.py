@@ -113,15 +113,13 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
         c = prev_raw.get(k)
         if c is None or c.row_span > 1:
             continue
-        if prev_row[k].rstrip().endswith(_SENTENCE_END):
+        text = prev_row[k].rstrip()
+        if text.endswith(_SENTENCE_END) or c.n_lines < 2:
             continue
-        # no text ends on a comma: one that does above the break was cut by it
-        if c.n_lines >= 2 and prev_row[k].rstrip().endswith(_CLAUSE_BREAK):
-            cut += 1
-            continue
-        # a wrapped line falls short of the widest by at most a word that did not fit
+        # no text ends on a comma, so one that does above the break was cut by it; and a
+        # wrapped line falls short of the widest by at most a word that did not fit
         full = widest.get(k, c.max_line_width)
-        if c.n_lines >= 2 and c.last_line_width >= full - max(0.25 * full, 4 * c.size):
+        if text.endswith(_CLAUSE_BREAK) or c.last_line_width >= full - max(0.25 * full, 4 * c.size):
             cut += 1
     return cut >= 1 and 2 * cut >= len(filled)
 
@@ -487,10 +485,11 @@ def _columns_with_empty_cells(part: TablePart) -> set[int]:
     merge from the previous page), in a row that holds values beside it: a row of one
     label (a group row, however few columns it was read across) says nothing of them."""
     body = part.grid()[part.n_header_rows:]
+    shared = [sum(1 for v in row if v) > 1 for row in body]
     out = set()
     for k in range(part.n_cols):
         filled = [i for i, row in enumerate(body) if row[k]]
-        if filled and any(not row[k] and sum(1 for v in row if v) > 1 for row in body[filled[0]:]):
+        if filled and any(not body[i][k] and shared[i] for i in range(filled[0], len(body))):
             out.add(k)
     return out
 
