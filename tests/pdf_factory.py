@@ -1516,24 +1516,18 @@ def painted_merges_pdf(path: Path) -> list:
 
     def table(rows, first: int, head: bool):
         # rows: grid rows printed on this page; first: the index of the first in the grid
-        data = [list(r) for r in rows]
         style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
         start = 1 if head else 0
         if head:
             style += [("BACKGROUND", (c, 0), (c, 0), dark) for c in range(4)]
-        i = start
-        while i < len(data):
-            j = i
-            while j + 1 < len(data) and rows[j + 1][0] == rows[i][0]:
-                j += 1
-            style += [("SPAN", (0, i), (0, j)), ("BACKGROUND", (0, i), (0, j), shade)]
-            for r in range(i + 1, j + 1):
-                data[r][0] = ""
-            i = j + 1
-        if not head and first > 1 and grid[first - 1][0] == rows[0][0]:
-            data[0][0] = ""  # the year's merge began on the page before
+        # (every year's rows on a page are two or more, so each is merged and shaded as one)
+        body, spans = _merged_first_column(rows[start:], header_rows=start)
+        style += spans + [("BACKGROUND", a, b, shade) for _, a, b in spans]
+        if not head and grid[first - 1][0] == rows[0][0]:
+            body[0][0] = ""  # the year's merge began on the page before
+        data = [list(r) for r in rows[:start]] + body
         style += [("BACKGROUND", (c, r), (c, r), shade)
                   for r in range(start, len(data)) if (first + r - start) % 2 for c in range(1, 4)]
         return Table(data, colWidths=widths, style=TableStyle(style))
