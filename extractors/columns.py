@@ -158,7 +158,7 @@ def find_gutters(lines: list[Line], size: float, header_bottom: float | None = N
         lead = _first_band_without(_candidates(runs_of(singles), m, w_min), [band[a.line] for a in atoms])
     # a header label wrapped onto several lines is one label: the lines under its first
     # do not make corridors of their own beside the body's text
-    units = _wrapped_labels(atoms, [k for k, a in enumerate(atoms) if band[a.line] < lead], size)
+    units = _wrapped_labels(atoms, [k for k, a in enumerate(atoms) if band[a.line] < lead], size, w_min)
     candidates = _candidates(runs_of(units), m, w_min)
 
     per_band: dict[int, int] = {}  # runs of ink on each band: a row's cells, side by side
@@ -259,15 +259,32 @@ def _candidates(runs: list[list[tuple[float, float]]], m: int, w_min: float) -> 
     return out
 
 
-def _wrapped_labels(atoms: list["_Atom"], header: list[int], size: float) -> list[list[int]]:
+def _wrapped_labels(atoms: list["_Atom"], header: list[int], size: float, w_min: float) -> list[list[int]]:
     """Units of atoms: each header label's run joined to the run it wraps from (right
-    under it, closer than a line's height, and no wider), every other run on its own."""
+    under it, closer than a line's height, and no wider), every other run on its own.
+
+    A label confined to one column has a corridor on each side, so no text beside the
+    run under it comes within a corridor's width of the label's ends. Where text on both
+    sides of that run reaches them (staying under the label's stretch of its own line),
+    the label is centred over three columns or more, and the run heads the middle one."""
     of: dict[int, int] = {}
     units: list[list[int]] = []
+
+    def heads_columns_beside(j: int, k: int) -> bool:
+        lo, hi = atoms[j].x0, atoms[j].x1
+        # a label heads the columns under it up to the labels beside it on its own line
+        own = [atoms[i] for i in range(len(atoms)) if i != j and atoms[i].line == atoms[j].line]
+        start = max((b.x1 for b in own if b.x1 <= lo + 1), default=float("-inf"))
+        end = min((b.x0 for b in own if b.x0 >= hi - 1), default=float("inf"))
+        beside = [atoms[i] for i in range(len(atoms)) if i != k and atoms[i].line == atoms[k].line]
+        left = any(start < b.x0 < lo - 1 and lo - w_min < b.x1 <= atoms[k].x0 for b in beside)
+        right = any(atoms[k].x1 <= b.x0 < hi + w_min and hi + 1 < b.x1 < end for b in beside)
+        return left and right
+
     for k in sorted(header, key=lambda k: atoms[k].top):
         a = atoms[k]
         above = [j for j in header if j in of and 0 <= a.top - atoms[j].bottom < 0.6 * size
-                 and atoms[j].x0 - 1 <= a.x0 and a.x1 <= atoms[j].x1 + 1]
+                 and atoms[j].x0 - 1 <= a.x0 and a.x1 <= atoms[j].x1 + 1 and not heads_columns_beside(j, k)]
         if above:
             u = of[max(above, key=lambda j: atoms[j].bottom)]
             units[u].append(k)

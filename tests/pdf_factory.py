@@ -1693,3 +1693,27 @@ def centred_merges_over_pages_pdf(path: Path) -> tuple[list, range]:
              table(31, len(grid)), Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)]
     _build(path, story)
     return grid, range(12, 25)
+
+
+def group_labels_centred_over_wrapped_sub_labels_pdf(path: Path) -> list:
+    """表 10-53: three rules, header rows set close; each group label centred over three
+    narrow columns whose labels wrap onto two lines, the middle one's first line right
+    under the group label (and no wider), its neighbours' reaching its ends. The middle
+    columns are empty in every row. Returns the grid (a spanning label in every column
+    it covers)."""
+    groups = [("經常支出", ["人事費", "材料費", "其他費用"]), ("資本支出", ["土地建築", "儀器設備", "其他費用"])]
+    header = [["計畫名稱"] + [g for g, subs in groups for _ in subs], ["計畫名稱"] + [s for _, subs in groups for s in subs]]
+    body = [["國際產學聯盟", "1,500", "", "1,500", "2,000", "", "3,100"],
+            ["創新育成中心", "", "", "8,250", "", "", "4,120"],
+            ["人才培育計畫", "9,800", "", "1,200", "700", "", ""]]
+    data = [["計畫名稱", "經常支出", "", "", "資本支出", "", ""], ["", *header[1][1:]]] + body
+    cells = _wrapping_cells(data)
+    style = _rules_under(2) + [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                               ("TOPPADDING", (0, 0), (-1, 1), 1), ("BOTTOMPADDING", (0, 0), (-1, 1), 1),
+                               ("ALIGN", (1, 2), (-1, -1), "RIGHT")]
+    # columns under three glyphs wide: a group label four glyphs wide, centred over three,
+    # reaches into the two-glyph labels centred in the outer ones
+    t = Table(cells, colWidths=[70] + [26] * 6, style=TableStyle(style))
+    _build(path, [Paragraph("表 10-53 經費需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return header + body

@@ -268,6 +268,11 @@ NAMED_AS_PRINTED = [
     # group under a group row is merged group by group, across the first column's years,
     # also on a page that opens inside a merge
     pytest.param(pdfs.merges_across_years_pdf, "10-51", [1, 2], id="merges-across-years"),
+    # three rules, header rows set close: a group label centred over three narrow columns,
+    # the middle one's label right under it, heads all three; that label is no second line
+    # of the group label's, even where its column is empty in every row
+    pytest.param(pdfs.group_labels_centred_over_wrapped_sub_labels_pdf, "10-53", [1],
+                 id="group-label-over-a-label-under-it"),
 ]
 
 
