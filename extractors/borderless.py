@@ -680,6 +680,17 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
         return len(held) >= 2 and all(c is not None and c.col_span == 1 and c.text and c.row == r
                                       for c, r in zip(held, group_starts))
 
+    # a first column that numbers the rows one by one (1, 2, 3...), under its label,
+    # starts no group: the groups that merges nest in are the next column's
+    first_row = next((r for r in range(n_header, n_rows) if (c := slots.get((r, 0))) is not None
+                      and c.text.strip().isdecimal()), n_rows)
+    numbers = [slots.get((r, 0)) for r in range(first_row, n_rows)]
+    numbered = len(numbers) >= 2 and first_row <= n_header + 1 and all(
+        c is not None and c.row == r and c.row_span == 1 and c.col_span == 1 and c.text.strip().isdecimal()
+        for r, c in enumerate(numbers, first_row)) and all(
+        int(b.text) == int(a.text) + 1 for a, b in zip(numbers, numbers[1:]))
+    first = 1 if numbered and n_cols > 2 else 0
+
     for col in cols:
         labels = {c.row: c for c in cells if c.col == col and c.col_span == 1 and c.text and c.row >= n_header}
         # the row boundaries a rule crosses this column at
@@ -728,10 +739,11 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
             if top_set:
                 # set at the top: a centred reading, where there is one, is the surer; and
                 # a row that starts anew in the first column (a new group, a total) is not
-                # under it: merges nest in the first column's groups, unless the column's
-                # values head the groups under group rows, whose merges they are
+                # under it: merges nest in the groups of the first column that groups rows,
+                # unless the column's values head the groups under group rows, whose merges
+                # they are
                 last = own[1]
-                while last + 1 <= hi and (col == 0 or grouped or (last + 1, 0) not in slots):
+                while last + 1 <= hi and (col <= first or grouped or (last + 1, first) not in slots):
                     last += 1
                 runs.setdefault(own[0], []).extend((own[0], r1, tol, c) for r1 in range(own[1] + 1, last + 1))
         best = None

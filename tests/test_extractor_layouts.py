@@ -273,6 +273,10 @@ NAMED_AS_PRINTED = [
     # of the group label's, even where its column is empty in every row
     pytest.param(pdfs.group_labels_centred_over_wrapped_sub_labels_pdf, "10-53", [1],
                  id="group-label-over-a-label-under-it"),
+    # no rules, merged cells set at the top beside a first column that numbers the rows:
+    # the numbers start no group, and each merge runs down to the next value
+    pytest.param(pdfs.numbered_rows_beside_merges_set_at_the_top_pdf, "10-54", [1],
+                 id="numbered-rows-beside-merges"),
 ]
 
 
