@@ -720,12 +720,14 @@ def _extend_centred_merges(cells: list[RawCell], rows, n_header: int, size: floa
             elif above > tol and any(r0 < c.row for r0, _, _ in centred_runs[c.row]):
                 centred += 1
         # a merged cell set at the top of the rows it covers: a column whose first row
-        # holds a value, whose values stand at the top, or which holds one at the head of
-        # every group, of labels rather than figures (the first column may number its
-        # rows), can take each value down to the next
+        # holds a value, whose values stand at the top, which holds one at the head of
+        # every group, or which stands right after a column numbering the rows (whose
+        # items it groups, also on a page that opens inside a merge), of labels rather
+        # than figures (the first column may number its rows), can take each value down
+        # to the next
         grouped = opens_a_group(col)
-        top_set = ((n_header, col) in slots or at_top > 0 or grouped) and (col == 0 or not all(
-            NUMBER_ONLY.match(c.text.strip()) for c in labels.values()))
+        top_set = ((n_header, col) in slots or at_top > 0 or grouped or (numbered and col == first)) and (
+            col == 0 or not all(NUMBER_ONLY.match(c.text.strip()) for c in labels.values()))
         # where the values show it is, a value centred on some run of equal rows by chance
         # is not read as centred
         top_only = top_set and at_top > 0 and centred == 0

@@ -1719,32 +1719,44 @@ def group_labels_centred_over_wrapped_sub_labels_pdf(path: Path) -> list:
     return header + body
 
 
-def numbered_rows_beside_merges_set_at_the_top_pdf(path: Path) -> list:
+def numbered_rows_beside_merges_set_at_the_top_pdf(path: Path, break_after: int | None = None) -> list:
     """表 10-54: no rules; a first column numbering the rows 1, 2, 3..., and a region
     merged over its rows with its name set at the top (printed once, the slots under it
-    empty), beside names of which the longest wrap. Returns the grid (a merged value in
-    every row it covers)."""
+    empty), beside names of which the longest wrap. `break_after`: the body rows on the
+    first page, the rest on the next with no header repeated (a region's merge running
+    over the break is not printed again). Returns the grid (a merged value in every row
+    it covers)."""
     header = ["項次", "區域", "育成機構名稱"]
     names = {"北部": ["國立陽明交通大學產學運籌中心(陽明校區)", "中央研究院生醫轉譯研究中心", "新竹生醫產業及育成中心",
                      "臺北醫學大學產業鏈結中心", "國立臺灣大學創新育成中心"],
-             "中部": ["國家衛生研究院技轉及育成中心", "中國醫藥大學產學合作處", "朝陽科技大學創新育成中心"],
+             "中部": ["國家衛生研究院技轉及育成中心", "中國醫藥大學產學合作處(附設醫院研究部)", "朝陽科技大學創新育成中心"],
              "南部": ["嘉良生物科技股份有限公司", "國立成功大學產學創新總中心", "高雄醫學大學創新育成中心"]}
     body = [[str(i), region, name] for i, (region, name) in
             enumerate(((r, n) for r, ns in names.items() for n in ns), 1)]
     # the names wrap where they are long: a region's name stands at the top of a taller row
     name_style = ParagraphStyle("name", fontName=FONT, fontSize=9, leading=11, wordWrap="CJK")
-    data, spans = [header], []
-    for i, row in enumerate(body, 1):
-        starts = i == 1 or body[i - 2][1] != row[1]
-        data.append([row[0], row[1] if starts else "", Paragraph(row[2], name_style)])
-        if starts:
-            j = i
-            while j < len(body) and body[j][1] == row[1]:
-                j += 1
-            spans.append(("SPAN", (1, i), (1, j)))
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
              ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    t = Table(data, colWidths=[40, 60, 140], style=TableStyle(style + spans))
-    _build(path, [Paragraph("表 10-54 培育領域涵蓋生技之育成機構", CAPTION), t,
-                  Paragraph("資料來源：測試資料。", BODY)])
+
+    def table(first: int, last: int, with_header: bool):
+        # body rows first..last-1, as one page prints them
+        rows = body[first:last]
+        data, spans, top = ([header] if with_header else []), [], 1 if with_header else 0
+        for i, row in enumerate(rows):
+            starts = i == 0 or rows[i - 1][1] != row[1]
+            printed = starts and not (i == 0 and first > 0 and body[first - 1][1] == row[1])
+            data.append([row[0], row[1] if printed else "", Paragraph(row[2], name_style)])
+            if starts:
+                j = i
+                while j + 1 < len(rows) and rows[j + 1][1] == row[1]:
+                    j += 1
+                spans.append(("SPAN", (1, top + i), (1, top + j)))
+        return Table(data, colWidths=[40, 60, 140], style=TableStyle(style + spans))
+
+    story = [Paragraph("表 10-54 培育領域涵蓋生技之育成機構", CAPTION)]
+    if break_after is None:
+        story.append(table(0, len(body), True))
+    else:
+        story += [table(0, break_after, True), PageBreak(), table(break_after, len(body), False)]
+    _build(path, story + [Paragraph("資料來源：測試資料。", BODY)])
     return [header] + body

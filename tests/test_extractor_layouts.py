@@ -277,6 +277,9 @@ NAMED_AS_PRINTED = [
     # the numbers start no group, and each merge runs down to the next value
     pytest.param(pdfs.numbered_rows_beside_merges_set_at_the_top_pdf, "10-54", [1],
                  id="numbered-rows-beside-merges"),
+    # ...also over a page that opens inside a merge, its first slots in the column empty
+    pytest.param(partial(pdfs.numbered_rows_beside_merges_set_at_the_top_pdf, break_after=3), "10-54", [1, 2],
+                 id="numbered-rows-beside-merges-over-a-page"),
 ]
 
 
