@@ -280,6 +280,8 @@ NAMED_AS_PRINTED = [
     # ...also over a page that opens inside a merge, its first slots in the column empty
     pytest.param(partial(pdfs.numbered_rows_beside_merges_set_at_the_top_pdf, break_after=3), "10-54", [1, 2],
                  id="numbered-rows-beside-merges-over-a-page"),
+    pytest.param(partial(pdfs.numbered_rows_beside_merges_set_at_the_top_pdf, break_after=4), "10-54", [1, 2],
+                 id="numbered-rows-beside-merges-over-a-page-after-four"),
 ]
 
 
