@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pdfplumber.table import TableFinder
 
-from .text import glyph_text
+from .text import glyph_text, ligature_letters
 
 
 def direction(char: dict) -> int:
@@ -90,6 +90,23 @@ def _turned(obj: dict, rotation: int, width: float, height: float, new_height: f
     return out
 
 
+def _spelt_out(chars: list[dict], reads_across) -> list[dict]:
+    """A ligature glyph (one glyph for "fi") as its letters, side by side in its box, so
+    that every character of the text is one glyph of the page; glyphs that do not read
+    left to right in the view keep their ligature, having no across to share."""
+    out = []
+    for c in chars:
+        letters = ligature_letters(c["text"])
+        if letters is None or not reads_across(c):
+            out.append(c)
+            continue
+        step = (c["x1"] - c["x0"]) / len(letters)
+        for i, letter in enumerate(letters):
+            x0 = c["x0"] + i * step
+            out.append({**c, "text": letter, "x0": x0, "x1": x0 + step, "width": step})
+    return out
+
+
 def page_view(page) -> PageView:
     """The page as analysis reads it: turned when most of its text runs sideways."""
     chars = []
@@ -106,6 +123,7 @@ def page_view(page) -> PageView:
             counts[d] = counts.get(d, 0) + 1
     main = max(counts, key=counts.get) if counts else 0
     if main not in (90, 270):
+        chars = _spelt_out(chars, lambda c: direction(c) == 0)
         return PageView(width, height, chars, page.lines, page.rects, page.curves, page.images, 0, width, height)
     # text running up the page reads upright once the page is turned clockwise
     rotation = 90 if main == 90 else 270
@@ -127,5 +145,6 @@ def page_view(page) -> PageView:
             # what read upright on the page now runs down (or up) the turned frame
             c["reads"] = (d - (90 if rotation == 90 else -90)) % 360
         turned_chars.append(c)
+    turned_chars = _spelt_out(turned_chars, lambda c: c["upright"])
     return PageView(new_w, new_h, turned_chars, turn(page.lines), turn(page.rects), turn(page.curves),
                     turn(page.images), rotation, width, height)

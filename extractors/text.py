@@ -36,6 +36,15 @@ def glyph_text(text: str) -> str:
     return text.translate(_RADICALS) if text else text
 
 
+# Latin ligatures (U+FB00..U+FB06): one glyph printed for two or three letters
+_LIGATURES = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+
+
+def ligature_letters(text: str) -> str | None:
+    """The letters a ligature glyph is printed for ("ﬁ" -> "fi"), None for any other glyph."""
+    return _LIGATURES.get(text)
+
+
 def is_cjk(ch: str) -> bool:
     if not ch:
         return False

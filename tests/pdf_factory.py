@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 # a standard (non-embedded) CID font: no font file needed, and pdfminer maps its
@@ -1760,3 +1761,18 @@ def numbered_rows_beside_merges_set_at_the_top_pdf(path: Path, break_after: int 
         story += [table(0, break_after, True), PageBreak(), table(break_after, len(body), False)]
     _build(path, story + [Paragraph("資料來源：測試資料。", BODY)])
     return [header] + body
+
+
+def latin_ligatures_pdf(path: Path) -> list:
+    """表 10-55: a full grid whose Latin column is set in a face that prints "fi" and "fl"
+    as one glyph each (ReportLab's own Vera, with the ligatures at U+FB01 and U+FB02 in
+    the text, as producers that set ligatures write them). Returns the grid as it reads:
+    the ligatures' letters spelt out."""
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+    header = ["項次", "藥品名稱", "成分", "適應症"]
+    body = [["1", "Cialis", "tadala\ufb01l", "勃起功能障礙"], ["2", "Prozac", "\ufb02uoxetine", "憂鬱症"],
+            ["3", "Di\ufb02ucan", "\ufb02uconazole", "黴菌感染"], ["4", "Fi\ufb01nex", "o\ufb02oxacin", "細菌感染"]]
+    latin = [("FONTNAME", (1, 1), (2, -1), "Vera")]
+    t = Table([header] + body, colWidths=[40, 90, 110, 110], style=TableStyle(GRID + latin))
+    _build(path, [Paragraph("表 10-55 核准藥品之成分", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return [header] + [[cell.replace("\ufb01", "fi").replace("\ufb02", "fl") for cell in row] for row in body]
