@@ -522,6 +522,16 @@ def _same_columns(a: dict, b: dict) -> bool:
     return all(abs(x - y) <= tol for x, y in zip(ea[1:-1], eb[1:-1]))
 
 
+def _columns_among(a: dict, b: dict) -> bool:
+    """Do `b`'s columns stand between some of `a`'s column boundaries? Rows whose label is
+    merged across two of `a`'s columns leave no corridor between those two: each corridor
+    of `b` holds one of `a`'s boundaries."""
+    ea, texts = a.get("col_edges") or [], _column_extents(b)
+    if len(texts) < 2 or len(texts) != b["n_cols"] or len(ea) - 1 <= b["n_cols"]:
+        return False
+    return all(any(left[1] - 1 <= e <= right[0] + 1 for e in ea[1:-1]) for left, right in zip(texts, texts[1:]))
+
+
 def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float, wrap_spaces: bool) -> dict | None:
     ax0, atop, ax1, abot = a["bbox"]
     bx0, btop, bx1, bbot = b["bbox"]
@@ -530,7 +540,7 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     # a header between a table's top rule and the rule under it, with the body below
     header_only = (a["n_rows"] <= max(1, a["n_header_rows"]) or _one_wrapped_row(a["cells"], a["n_rows"])
                    or (a.get("header_between_rules") and a["n_rows"] <= 3))
-    if not (header_only or _same_columns(a, b)):
+    if not (header_only or _same_columns(a, b) or _columns_among(a, b)):
         return None
     x0, x1 = min(ax0, bx0), max(ax1, bx1)
     between = [l for l in lines if abot - 0.5 <= l.mid_y <= btop + 0.5]
@@ -554,7 +564,10 @@ def _joined(a: dict, b: dict, lines: list[Line], chars: list[dict], size: float,
     t = build_text_table(region, bbox, header_rules, size, wrap_spaces, rules,
                          drawn_rules=list(a["drawn_rules"]) + list(b["drawn_rules"]),
                          painted=list(a["painted"]) + [f for f in b["painted"] if f not in a["painted"]])
-    if t is None or t["n_cols"] not in (a["n_cols"], b["n_cols"]) or t["n_rows"] < a["n_rows"] + b["n_rows"] - 1:
+    # read together, the rows are a's and at least one more of b's (b's own reading, from
+    # its few lines alone, may have taken each line of one tall row for a row)
+    if t is None or t["n_cols"] not in (a["n_cols"], b["n_cols"]) or t["n_rows"] < min(
+            a["n_rows"] + b["n_rows"] - 1, a["n_rows"] + 1):
         return None
     return t
 

@@ -5,9 +5,11 @@ lines at the same places (the text-edge idea of Nurminen's method, which Tabula 
 running text does not: a line of a paragraph runs the width of the text column, or ends
 the paragraph short at its left margin. A zone is a run of lines with no prose line in it,
 set in one type size and without a gap wider than a paragraph's; it is a table when at
-least two of its lines are cut by the same whitespace corridors into two or more pieces,
-and it is not a list (markers in one column, running text in the other) or a table of
-contents (titles and page numbers joined by leader dots).
+least two of its lines are cut by the same whitespace corridors into two or more pieces
+(with the lines set beside them at overlapping heights: cells centred on a row print
+their lines between each other's baselines), and it is not a list (markers in one column,
+running text in the other) or a table of contents (titles and page numbers joined by
+leader dots).
 """
 
 from __future__ import annotations
@@ -160,8 +162,30 @@ def header_again(block: list[Line], line: Line) -> bool:
     return line.top - block[-1].bottom > max(gaps) + 0.5 * line.size
 
 
+def _beside(idx: list[int], lines: list[Line], split: list[list[Line]], gap: float) -> dict[int, list[Line]]:
+    """Each line's pieces with those of the lines set beside it at overlapping heights,
+    clear of it by a column gap: cells of one row centred on it, whose line counts differ
+    by an odd number, print their lines between each other's baselines, and each line then
+    holds one cell's text only."""
+    out = {i: list(split[i]) for i in idx}
+    for n, i in enumerate(idx):
+        a = lines[i]
+        for j in idx[n + 1:]:
+            b = lines[j]
+            if b.top >= a.bottom:
+                break
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            apart = b.x0 - a.x1 >= gap or a.x0 - b.x1 >= gap
+            if apart and overlap > 0.25 * min(a.bottom - a.top, b.bottom - b.top):
+                out[i] += split[j]
+                out[j] += split[i]
+    return out
+
+
 def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: float) -> Zone | None:
-    multi = [i for i in idx if len(split[i]) >= 2]
+    # (lines sorted by top: a line's neighbours at its height follow it)
+    row_pieces = _beside(idx, lines, split, column_gap(size))
+    multi = [i for i in idx if len(row_pieces[i]) >= 2]
     if len(multi) < 2:
         return None
     zl = [lines[i] for i in idx]
@@ -190,7 +214,7 @@ def _as_table(idx: list[int], lines: list[Line], split: list[list[Line]], size: 
     # the corridors must cut lines, not only separate pieces that never stand side by side
     def cuts(i: int, gutter: tuple[float, float]) -> bool:
         a, b = gutter
-        return any(r.x1 <= a + 0.5 for r in split[i]) and any(r.x0 >= b - 0.5 for r in split[i])
+        return any(r.x1 <= a + 0.5 for r in row_pieces[i]) and any(r.x0 >= b - 0.5 for r in row_pieces[i])
 
     cut = [i for i in multi if any(cuts(i, g) for g in gutters)]
     # two lines may share a river of spaces by chance; three, or two cut twice, do not; two

@@ -1776,3 +1776,54 @@ def latin_ligatures_pdf(path: Path) -> list:
     t = Table([header] + body, colWidths=[40, 90, 110, 110], style=TableStyle(GRID + latin))
     _build(path, [Paragraph("表 10-55 核准藥品之成分", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
     return [header] + [[cell.replace("\ufb01", "fi").replace("\ufb02", "fl") for cell in row] for row in body]
+
+
+def centred_cells_between_baselines_pdf(path: Path) -> list:
+    """No rules, no caption: under a heading, a two-column table whose cells are centred on
+    their rows, each row's two cells wrapped onto line counts that differ by one, so that
+    the lines of the one fall between the lines of the other and no line holds text of
+    both columns but the header's. Returns the grid."""
+    header = ["績效指標", "目標值"]
+    body = [["成立聯盟數、引進國際會員數、促成國際產學合作案件數",
+             "成立二十個聯盟，依據各聯盟之研發能量進行分級，予以提供差異性補助配置；此外並設置產業聯絡中心，"
+             "引進二十家國際企業會員參與，促成國際產學合作四十件。"],
+            ["引進國內外會員數、促成國內產學合作金額、促成新創事業家數、培育國際級人才數、促進就業人數",
+             "引進兩百家國內外會員參與，促成產學合作金額達四十億元，成立四十家以上新創事業，培育國際級人才四千人以上，"
+             "並促進就業兩千人，帶動區域產業之創新發展與人才流動。"]]
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6)]
+    data = [header] + [[Paragraph(a, cell), Paragraph(b, cell)] for a, b in body]
+    t = Table(data, colWidths=[150, 240], style=TableStyle(style))
+    _build(path, [Paragraph("三、目標值及評估方法：", BODY), Spacer(1, 6), t, Spacer(1, 12),
+                  Paragraph("以上目標值將逐年檢討，並視執行情形滾動修正；各聯盟之執行成果，亦將於年度考評時"
+                            "一併提報審議，作為次年度補助配置之依據。", BODY)])
+    return [header] + body
+
+
+def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True) -> list:
+    """表 10-57: a call for proposals' terms, no rules (zebra rows or none): the first
+    group's label stands over sub-labels in the second column, the later items' labels
+    are merged across the first two columns, centred on them, their text wrapped beside
+    them. Returns the grid (a merged label in every slot it covers)."""
+    header = ["項目", "項目", "說明"]
+    grouped = [["申請資格", "申請機構", "公私立大專院校及公立研究機關（構）。"],
+               ["申請資格", "計畫主持人及共同主持人", "比照本會補助專題研究計畫作業要點第三點規定。"],
+               ["申請資格", "聯盟會員", "本國會員：依本國商業登記法登記之獨資或合夥事業、公司或財團法人。"
+                                    "國際會員：依其他國家法律設立登記，以國際市場導向之公司。"]]
+    merged = [["申請方式及時間", "由申請人至本會網站線上提出申請，申請機構須於八月底前彙整申請者資料並造冊後備函送達本會。"],
+              ["徵案領域", "工程、生科、自然、人文、數位轉型共五大領域。"],
+              ["經費補助", "每年三百萬元為上限。經費編列須符合聯盟技術推廣之用途，包含聯盟運作所需要相關人事、行政費用及研究設備費。"],
+              ["執行期程", "每一期執行期間最多為三年，至多補助兩期。採分年核定多年期，執行期間為當年二月一日至隔年一月三十一日止。"]]
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+    data = [header] + [[a, Paragraph(b, cell), Paragraph(c, cell)] for a, b, c in grouped] + [
+        [a, "", Paragraph(c, cell)] for a, c in merged]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (0, 3)), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+    style += [("SPAN", (0, r), (1, r)) for r in range(4, 4 + len(merged))]
+    if zebra:
+        style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#e8e8e8")]))
+    t = Table(data, colWidths=[60, 80, 160], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-57 徵求公告重點", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return [header] + grouped + [[a, a, c] for a, c in merged]

@@ -285,6 +285,13 @@ NAMED_AS_PRINTED = [
     # a face that prints "fi" and "fl" as one glyph each: the text reads as the letters,
     # so that a name compares equal however its producer set it
     pytest.param(pdfs.latin_ligatures_pdf, "10-55", [1], id="latin-ligatures"),
+    # no rules, zebra rows: items whose label is merged across the first two columns, their
+    # text wrapped beside the label centred on it, under a group whose label heads
+    # sub-labels in the second column; the items without sub-labels leave no corridor
+    # between the first two columns, and are rows of the same table
+    pytest.param(pdfs.labels_merged_across_two_columns_pdf, "10-57", [1], id="labels-merged-across-two-columns"),
+    pytest.param(partial(pdfs.labels_merged_across_two_columns_pdf, zebra=False), "10-57", [1],
+                 id="labels-merged-across-two-columns-unshaded"),
 ]
 
 
@@ -337,6 +344,10 @@ READ_AS_PRINTED = [
     # a closing quote's box an em wide runs through its cell's padding to the next
     # column's text: its blank half is whitespace, and the columns stay apart
     pytest.param(pdfs.quotes_into_the_padding_pdf, id="quotes-into-the-padding"),
+    # no rules, no caption: cells centred on their rows, wrapped onto one line more or less
+    # than the cell beside them, print their lines between each other's baselines; lines
+    # side by side at overlapping heights are one row's, though none holds two columns
+    pytest.param(pdfs.centred_cells_between_baselines_pdf, id="cells-between-each-others-baselines"),
 ]
 
 
