@@ -606,6 +606,38 @@ def test_serve_command_serves_the_site(home):
         proc.wait(timeout=10)
 
 
+def test_serve_stops_on_sigterm_even_where_its_parent_ignores_it(home):
+    # a parent that ignores SIGTERM (some schedulers and test runners do) hands that
+    # disposition down to what it starts: the server must still stop when told to
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "TWBIO_HOME": str(home.home)}
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("twbio")), "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN))
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "twbio serve did not answer"
+                time.sleep(0.2)
+        proc.terminate()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def test_mart_page_rows_filter_and_sort_in_the_browser(home, tmp_path):
     """The filter box and the column headers, driven by a shared view link
     (#filter=…&sort=…&dir=desc), as the browser runs the page's script."""

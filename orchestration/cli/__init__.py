@@ -99,10 +99,7 @@ def cmd_serve(a) -> int:
         print(f"twbio serve: no site at {paths.site}; `twbio refresh` writes it with each publication",
               file=sys.stderr)
         return 1
-    try:
-        serve(paths.site, a.port)
-    except KeyboardInterrupt:
-        pass
+    serve(paths.site, a.port)
     return 0
 
 

@@ -56,13 +56,24 @@ def build_docs(paths: WarehousePaths, progress=print) -> Path:
 
 
 def serve(directory: Path, port: int) -> None:
+    """Serve `directory` until Ctrl-C or SIGTERM."""
     import functools
     import http.server
+    import signal
 
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    # supervisors (systemd, a scheduler, a test runner) stop a server with SIGTERM; a
+    # parent that ignores SIGTERM hands that disposition down, and the server would never stop
+    signal.signal(signal.SIGTERM, stop)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
         print(f"serving {directory} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        httpd.serve_forever()
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
 
 
 def _without_machine_paths(text: str, roots: list[str]) -> str:
