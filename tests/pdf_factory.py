@@ -1803,9 +1803,10 @@ def centred_cells_between_baselines_pdf(path: Path) -> list:
 
 def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True) -> list:
     """表 10-57: a call for proposals' terms, no rules (zebra rows or none): the first
-    group's label stands over sub-labels in the second column, the later items' labels
-    are merged across the first two columns, centred on them, their text wrapped beside
-    them. Returns the grid (a merged label in every slot it covers)."""
+    group's label, merged down over its rows, stands beside sub-labels in the second
+    column; the later items' labels are merged across the first two columns, set at their
+    left and centred on the lines of their text, which wraps beside them. Returns the grid
+    (a merged label in every slot it covers)."""
     header = ["項目", "項目", "說明"]
     grouped = [["申請資格", "申請機構", "公私立大專院校及公立研究機關（構）。"],
                ["申請資格", "計畫主持人及共同主持人", "比照本會補助專題研究計畫作業要點第三點規定。"],

@@ -603,7 +603,13 @@ def test_serve_command_serves_the_site(home):
             pytest.fail("twbio serve did not answer: " + (proc.stderr.read() if proc.poll() is not None else ""))
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        finally:
+            # never leave a server behind for the tests after this one to find
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
 
 
 def test_serve_stops_on_sigterm_even_where_its_parent_ignores_it(home):
