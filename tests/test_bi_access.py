@@ -1,5 +1,6 @@
 """What BI tools and statisticians reach: read-only DuckDB, Parquet, PostgreSQL, docs, examples."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -580,27 +581,20 @@ def test_site_reuses_page_images_of_unchanged_reports(home, tmp_path, monkeypatc
                                         "table-4-11.html").read_text(encoding="utf-8")
 
 
-def test_serve_command_serves_the_site(home):
+@contextlib.contextmanager
+def _twbio_serve(home, **popen):
+    """`twbio serve` of the warehouse's site on a free port: (process, base URL). It must
+    stop within 10 s once told to, and is never left running after the test."""
     import socket
-    import urllib.request
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "TWBIO_HOME": str(home.home)}
     proc = subprocess.Popen([str(Path(sys.executable).with_name("twbio")), "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            **popen)
     try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/marts/fct_drug_review_performance.html",
-                                            timeout=2) as r:
-                    assert r.status == 200 and "藥品審查案件與時效" in r.read().decode("utf-8")
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("twbio serve did not answer: " + (proc.stderr.read() if proc.poll() is not None else ""))
+        yield proc, f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         try:
@@ -612,36 +606,42 @@ def test_serve_command_serves_the_site(home):
                 proc.wait()
 
 
+def _fetch(url: str, proc, seconds: float) -> tuple[int, str] | None:
+    """(status, text) of `url` once the server answers; None if it exits or does not
+    answer within `seconds`."""
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                return r.status, r.read().decode("utf-8")
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                return None
+            time.sleep(0.1)
+
+
+def test_serve_command_serves_the_site(home):
+    with _twbio_serve(home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as (proc, base):
+        page = _fetch(f"{base}/marts/fct_drug_review_performance.html", proc, seconds=10)
+        if page is None:
+            pytest.fail("twbio serve did not answer: " + (proc.stderr.read() if proc.poll() is not None else ""))
+        status, text = page
+        assert status == 200 and "藥品審查案件與時效" in text
+
+
 def test_serve_stops_on_sigterm_even_where_its_parent_ignores_it(home):
     # a parent that ignores SIGTERM (some schedulers and test runners do) hands that
     # disposition down to what it starts: the server must still stop when told to
     import signal
-    import socket
-    import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "TWBIO_HOME": str(home.home)}
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("twbio")), "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN))
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
-                    assert r.status == 200
-                    break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "twbio serve did not answer"
-                time.sleep(0.2)
+    with _twbio_serve(home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                      preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN)) as (proc, base):
+        page = _fetch(f"{base}/", proc, seconds=60)
+        assert page is not None and page[0] == 200, "twbio serve did not answer"
         proc.terminate()
         assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_mart_page_rows_filter_and_sort_in_the_browser(home, tmp_path):
