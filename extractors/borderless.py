@@ -497,10 +497,41 @@ def _row_bands(blocks, n_cols: int, header_bottom: float | None, size: float) ->
             if all(not any(t - 0.3 <= y <= b + 0.3 for t, b in multi[c]) for c in multi):
                 if not cuts or y - cuts[-1] > 1.0:
                     cuts.append(y)
+        if in_header:
+            cuts = sorted(cuts + _under_group_labels(members, cuts))
         bounds = [top] + cuts + [bot]
         for a, b in zip(bounds, bounds[1:]):
             rows.append((a, b))
     return _fold_centred_rows(rows, spans, header_bottom)
+
+
+def _under_group_labels(members, cuts: list[float]) -> list[float]:
+    """Where a header level ends under labels that group columns: the labels printed under
+    one in its columns are the next level, however far a label of another column, merged
+    down across both levels (a tall label in a narrow column), runs past it. Labels of one
+    level are centred on its height, so their tops differ: one cut serves every group
+    label of a level, in the gap they all leave."""
+    gaps = []  # (from, to, columns) between a group label and the first label under it
+    for t, b, c0, c1 in members:
+        if c0 == c1:
+            continue
+        under = [m for m in members if c0 <= m[2] and m[3] <= c1 and m[0] >= b - 0.5]
+        if under:
+            gaps.append((b, min(m[0] for m in under), c0, c1))
+
+    def clear(y: float, c0: int, c1: int) -> bool:
+        return not any(m[0] + 0.3 < y < m[1] - 0.3 for m in members if m[2] <= c1 and m[3] >= c0)
+
+    out: list[float] = []
+    for lo, hi, c0, c1 in sorted(gaps):
+        if any(lo <= y <= hi for y in cuts + out):
+            continue
+        level = [g for g in gaps if g[0] < hi and g[1] > lo]
+        a, b = max(g[0] for g in level), min(g[1] for g in level)
+        y = (a + b) / 2 if a < b else (lo + hi) / 2
+        if all(clear(y, g[2], g[3]) for g in level if g[0] <= y <= g[1]):
+            out.append(y)
+    return out
 
 
 def _fold_centred_rows(rows, spans, header_bottom: float | None):
@@ -831,6 +862,10 @@ def _extend_header_levels(cells: list[RawCell], rows, n_header: int, size: float
         own = (c.row, c.row + c.row_span - 1)
         best = _widest_centred(lo, own, hi, (c.bbox[1] + c.bbox[3]) / 2,
                                lambda a, b: (rows[a][0], rows[b][1]), lambda a, b: tol)
+        if best == own and lo == own[0] and hi == n_header - 1:
+            # every column is headed at the header's last level: slots left empty under
+            # a label down to there are its own, the label set at the top of its cell
+            best = (own[0], hi)
         if best != own:
             for r in range(best[0], best[1] + 1):
                 for k in cols:

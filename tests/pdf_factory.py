@@ -1828,3 +1828,34 @@ def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True) -> list
     t = Table(data, colWidths=[60, 80, 160], style=TableStyle(style))
     _build(path, [Paragraph("表 10-57 徵求公告重點", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
     return [header] + grouped + [[a, a, c] for a, c in merged]
+
+
+def three_header_levels_set_at_the_top_pdf(path: Path) -> list:
+    """表 10-58: three rules; three header levels (years over groups over items) in
+    columns one glyph wide, every label set at the top of its cell, beside a first
+    column's label wrapped down into the second level. A group label wraps onto two lines
+    over its items, whose labels begin right under it; beside them, a year without items
+    has its groups' labels merged down across both lower levels, one glyph a line, running
+    on past where the items begin. Returns the grid (a merged label in every slot it
+    covers)."""
+    years = [("106 年度", [("小計", []), ("經常支出", ["人事費", "材料費"])]),
+             ("107 年度", [("小計", []), ("經常支出", []), ("資本支出", [])])]
+    top = ["計畫名稱"] + [y for y, groups in years for _, items in groups for _ in (items or [None])]
+    middle = ["計畫名稱"] + [g for _, groups in years for g, items in groups for _ in (items or [None])]
+    bottom = ["計畫名稱"] + [i or g for _, groups in years for g, items in groups for i in (items or [None])]
+    body = [["聯盟", "15", "", "15", "50", "50", ""],
+            ["育成", "8", "3", "5", "12", "", "12"]]
+    # a merged label is printed once, in its first slot
+    printed = [["計畫名稱", "106 年度", "", "", "107 年度", "", ""],
+               ["", "小計", "經常支出", "", "小計", "經常支出", "資本支出"],
+               ["", "", "人事費", "材料費", "", "", ""]]
+    head = ParagraphStyle("head", fontName=FONT, fontSize=9, leading=11, alignment=1, wordWrap="CJK")
+    data = [[Paragraph(v, head) if v else "" for v in row] for row in printed] + body
+    style = _rules_under(3) + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 3), (-1, -1), "RIGHT"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                               ("SPAN", (0, 0), (0, 2)), ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)),
+                               ("SPAN", (2, 1), (3, 1))]
+    style += [("SPAN", (c, 1), (c, 2)) for c in (1, 4, 5, 6)]
+    t = Table(data, colWidths=[34] + [13] * 6, style=TableStyle(style))
+    _build(path, [Paragraph("表 10-58 經費需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return [top, middle, bottom] + body

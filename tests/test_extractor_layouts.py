@@ -292,6 +292,11 @@ NAMED_AS_PRINTED = [
     pytest.param(pdfs.labels_merged_across_two_columns_pdf, "10-57", [1], id="labels-merged-across-two-columns"),
     pytest.param(partial(pdfs.labels_merged_across_two_columns_pdf, zebra=False), "10-57", [1],
                  id="labels-merged-across-two-columns-unshaded"),
+    # three rules, three header levels set at the top of their cells in columns one glyph
+    # wide: the items under a group label are a level of their own, though a label merged
+    # down beside them runs past where they begin, and a label with nothing under it heads
+    # its column down to the last level
+    pytest.param(pdfs.three_header_levels_set_at_the_top_pdf, "10-58", [1], id="three-header-levels-set-at-the-top"),
 ]
 
 
