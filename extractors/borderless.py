@@ -18,12 +18,17 @@ from .text import (Line, column_gap, group_lines, ink_x0, ink_x1, join_lines, jo
                    without_leaders)
 
 
-def _rule_ends(cuts, lo: float, hi: float) -> list[float]:
+def _rule_ends(cuts, lo: float, hi: float, header_bottom: float | None = None) -> list[float]:
     """x where two or more rules inside the table begin or end: a merged cell shortens the
-    rules of every row it covers at its edge."""
+    rules of every row it covers at its edge. In the header one rule is enough: a rule
+    under some columns only underlines the label that groups them, and ends with them."""
     ends = sorted(v for _, a, b in cuts for v in (a, b) if lo < v < hi)
-    return [v for i, v in enumerate(ends) if i + 1 < len(ends) and ends[i + 1] - v < 1.0
-            and (i == 0 or v - ends[i - 1] >= 1.0)]
+    twice = [v for i, v in enumerate(ends) if i + 1 < len(ends) and ends[i + 1] - v < 1.0
+             and (i == 0 or v - ends[i - 1] >= 1.0)]
+    if header_bottom is None:
+        return twice
+    under_labels = [v for y, a, b in cuts if y < header_bottom - 0.5 for v in (a, b) if lo < v < hi]
+    return sorted(twice + [v for v in under_labels if all(abs(v - t) >= 1.0 for t in twice)])
 
 
 def _split_label_columns(edges: list[float], body: list[Line], min_gap: float) -> dict[int, float]:
@@ -214,12 +219,12 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         gutters = find_gutters(lines, size, header_bottom, join)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     marks = cuts + [tuple(b) for b in backgrounds]
-    if not gutters and not _rule_ends(marks, text_x0 + size, text_x1 - size):
+    if not gutters and not _rule_ends(marks, text_x0 + size, text_x1 - size, header_bottom):
         return None
     edges = [text_x0 - 0.5] + [(g.x0 + g.x1) / 2 for g in gutters] + [text_x1 + 0.5]
     # a rule drawn under some columns only begins and ends at column boundaries (under a
     # merged cell it is left out; under a label grouping columns it stops with them)
-    for v in _rule_ends(marks, text_x0 + size, text_x1 - size):
+    for v in _rule_ends(marks, text_x0 + size, text_x1 - size, header_bottom):
         inside = next((k for k, g in enumerate(gutters, 1) if g.x0 - 1 <= v <= g.x1 + 1), None)
         if inside is not None:
             edges[inside] = v  # the boundary the rule draws, where whitespace only suggested one

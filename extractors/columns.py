@@ -176,12 +176,13 @@ def find_gutters(lines: list[Line], size: float, header_bottom: float | None = N
 
     # in the body, a run alone on its band crosses the columns as a row of its own (a
     # group row); in the header, a label crosses them when it heads them
+    # (a stretch opens only when every unit across it does so: a label is no group label
+    # for whitespace that a value of its own column's crosses as well)
     spanning: set[int] = set()
     for a, b, cover in candidates:
-        for u in cover:
-            line = atoms[units[u][0]].line
-            if (groups(units[u], a, b) if band[line] < lead else per_band[band[line]] == 1):
-                spanning.update(units[u])
+        if all(groups(units[u], a, b) if band[atoms[units[u][0]].line] < lead
+               else per_band[band[atoms[units[u][0]].line]] == 1 for u in cover):
+            spanning.update(k for u in cover for k in units[u])
 
     core = [a for k, a in enumerate(atoms) if k not in spanning]
     gutters = []
@@ -232,8 +233,8 @@ def _candidates(runs: list[list[tuple[float, float]]], m: int, w_min: float) -> 
     out = []
     segments = _sweep(runs, set(range(len(runs))))
 
-    def sliver(i: int) -> bool:
-        return 0 <= i < len(segments) and not segments[i][2] and segments[i][1] - segments[i][0] < w_min
+    def sliver(i: int, cover) -> bool:
+        return 0 <= i < len(segments) and segments[i][2] <= cover and segments[i][1] - segments[i][0] < w_min
 
     j = 0
     while j < len(segments):
@@ -244,13 +245,14 @@ def _candidates(runs: list[list[tuple[float, float]]], m: int, w_min: float) -> 
         k = j
         while k + 1 < len(segments) and segments[k + 1][2] == cover:
             k += 1
-        # a sliver of whitespace that nothing covers, too narrow to be a corridor itself,
-        # beside the stretch is part of it: a label that starts a point right of where the
-        # text before it ends still spans the corridor
+        # a sliver beside the stretch, too narrow to be a corridor itself, covered by
+        # fewer of the same units, is part of it: a label that starts a point right of
+        # where the text before it ends still spans the corridor (and so does a label
+        # above it that starts a point further left)
         first, last = j, k
-        if sliver(first - 1):
+        if sliver(first - 1, cover):
             first -= 1
-        if sliver(last + 1):
+        if sliver(last + 1, cover):
             last += 1
         a, b = segments[first][0], segments[last][1]
         if segments[first][3] - cover and segments[last][4] - cover and b - a >= w_min:

@@ -83,7 +83,8 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
             below = [l.top - r["y"] for l in lines if l.top >= r["y"]]
             # the rule stands closer to the text under it than to the margin's text over it
             margin = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
-            hugged = bool(below) and (min(below) < near or bool(margin) and min(below) < min(margin))
+            hugged = bool(below) and (min(below) < near or bool(margin) and min(below) < min(margin)
+                                      or _bounds_a_row(r, rules, lines, 1, near))
             if len(above) <= 2 and not hugged and not any(is_label(l.text) for l in above) and r["y"] > top:
                 top = r["y"]
             break
@@ -92,7 +93,8 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
             below = [l for l in lines if l.top >= r["y"] and l.bottom <= bottom]
             above = [r["y"] - l.bottom for l in lines if l.bottom <= r["y"]]
             margin = [l.top - r["y"] for l in lines if l.top >= r["y"]]
-            hugged = bool(above) and (min(above) < near or bool(margin) and min(above) < min(margin))
+            hugged = bool(above) and (min(above) < near or bool(margin) and min(above) < min(margin)
+                                      or _bounds_a_row(r, rules, lines, -1, near))
             if len(below) <= 2 and not hugged and not any(is_label(l.text) for l in below) and r["y"] < bottom:
                 bottom = r["y"]
             break
@@ -107,6 +109,23 @@ def _furniture_bounds(page, lines: list[Line], rules: list[dict], furniture: Fur
         if last:
             bottom = min(l.top for l in last) - 0.1
     return top, bottom
+
+
+def _bounds_a_row(rule: dict, rules: list[dict], lines: list[Line], step: int, near: float) -> bool:
+    """Does `rule` bound rows of a table on its body side (`step` 1: the rows are under
+    it; -1: over it)? The next rule of the same width further in closes them, with lines
+    between the two that keep within them, one at least set in columns: a running
+    header's rule has a heading or running text under it, not cells."""
+    def same_ends(o: dict) -> bool:
+        return abs(o["x0"] - rule["x0"]) < 2 and abs(o["x1"] - rule["x1"]) < 2
+
+    mate = [o for o in rules if step * (o["y"] - rule["y"]) > near and same_ends(o)]
+    if not mate:
+        return False
+    lo, hi = sorted((rule["y"], min(mate, key=lambda o: abs(o["y"] - rule["y"]))["y"]))
+    rows = [l for l in lines if lo < l.mid_y < hi]
+    return (all(rule["x0"] - 2 <= l.x0 and l.x1 <= rule["x1"] + 2 for l in rows)
+            and any(len(pieces(l, column_gap(l.size))) >= 2 for l in rows))
 
 
 def analyse_page(page, number: int, furniture: Furniture | None = None) -> PageResult:
@@ -626,9 +645,12 @@ def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list
                         for l in rest)
             # two drawn rules with nothing between them, further apart than a doubled rule:
             # one table's closing rule and the next one's top rule (a row holds text; the
-            # edges of shading, a chart's bands among them, need not)
+            # edges of shading, a chart's bands among them, need not); shading that stops
+            # and starts again across an empty gap, wider or narrower on both sides, is
+            # two tables' too
+            resized = abs(r["x0"] - last["x0"]) > ref and abs(r["x1"] - last["x1"]) > ref
             apart = apart or (not between and len(g) >= 2 and r["y"] - last["y"] > 0.5 * ref
-                              and not r.get("band") and not last.get("band"))
+                              and (resized or not r.get("band") and not last.get("band")))
             if overlap >= 0.5 * min(gx1 - gx0, r["x1"] - r["x0"]) and not apart:
                 g.append(r)
                 continue

@@ -1859,3 +1859,107 @@ def three_header_levels_set_at_the_top_pdf(path: Path) -> list:
     t = Table(data, colWidths=[34] + [13] * 6, style=TableStyle(style))
     _build(path, [Paragraph("表 10-58 經費需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
     return [top, middle, bottom] + body
+
+
+def labels_crossing_a_corridor_together_pdf(path: Path) -> list:
+    """表 10-60: three rules; a year over a group label over six leaf labels, centred and
+    wrapped onto two or three lines; the amounts under them set flush left. The year's
+    label and the group's, each centred over its own columns, both run across the corridor
+    between two leaf columns, one from each side. Returns the grid (a spanning label in
+    every column it covers)."""
+    size = 10.5
+    leaves = ["研究員級(含)以上", "副研究員級", "助理研究員級", "研究助理級", "技術人員", "其他"]
+    header = [["計畫名稱"] + ["106 年度"] * 7, ["計畫名稱", "總人力"] + ["職級"] * 6, ["計畫名稱", "總人力"] + leaves]
+    body = [["推動國際產學聯盟計畫", "8", "2", "2", "2", "0", "0", "2"],
+            ["創新育成中心", "12", "1", "3", "4", "2", "1", "1"]]
+    head = ParagraphStyle("head", fontName=FONT, fontSize=size, leading=size * 1.3, alignment=1, wordWrap="CJK")
+    name = ParagraphStyle("name", fontName=FONT, fontSize=size, leading=size * 1.3, wordWrap="CJK")
+    printed = [["計畫名稱", "106 年度"] + [""] * 6, ["", "總人力", "職級"] + [""] * 5, ["", ""] + leaves]
+    data = [[Paragraph(v, head) if v else "" for v in row] for row in printed] + [
+        [Paragraph(row[0], name)] + row[1:] for row in body]
+    style = _rules_under(3, size) + [("SPAN", (0, 0), (0, 2)), ("SPAN", (1, 0), (7, 0)), ("SPAN", (1, 1), (1, 2)),
+                                     ("SPAN", (2, 1), (7, 1)), ("ALIGN", (1, 3), (-1, -1), "LEFT")]
+    # the year's label ends a point short of the amounts of the column past the corridor
+    t = Table(data, colWidths=[70] + [28] * 7, style=TableStyle(style))
+    _build(path, [Paragraph("表 10-60 人力需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return header + body
+
+
+def group_label_into_a_centred_column_pdf(path: Path) -> list:
+    """表 10-59: three rules; a group label centred over three columns ends inside the
+    third one's label, left of where its narrowest amount begins (amounts centred, one
+    wider than the group label leaves room for); the middle column is empty in every row.
+    Returns the grid (a spanning label in every column it covers)."""
+    size = 10.5
+    header = [["計畫名稱", "經常支出", "經常支出", "經常支出", "資本支出"], ["計畫名稱", "薪資", "材料", "其他", "資本支出"]]
+    body = [["國際產學聯盟", "120", "", "5", "40"],
+            ["創新育成中心", "35", "", "500", ""],
+            ["人才培育計畫", "8", "", "7", "12"]]
+    style = _rules_under(2, size) + [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (4, 1)),
+                                     ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                                     ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    data = [["計畫名稱", "經常支出", "", "", "資本支出"], ["", "薪資", "材料", "其他", ""]] + body
+    t = Table(data, colWidths=[80, 28, 28, 28, 50], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-59 經費需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return header + body
+
+
+def ranked_columns_under_a_group_rule_pdf(path: Path, at_page_top: bool = False) -> list:
+    """表 10-61: rules between the rows; a group label over three ranks, a rule under it
+    alone, beside header labels of columns that are empty in the body. `at_page_top`: the
+    table opens a page, its top rule a little under a running header (printed on every
+    page), further from the header row's text than from the running header; its caption
+    is under it. Returns the grid (the group label in every column it covers)."""
+    header = [["編號", "儀器名稱", "使用單位", "數量", "單價", "總價", "優先順序", "優先順序", "優先順序"],
+              ["編號", "儀器名稱", "使用單位", "數量", "單價", "總價", "1", "2", "3"]]
+    body = [["", "無", "", "", "", "", "", "", ""], ["總計", "", "", "", "", "", "", "", ""]]
+    data = [header[0][:7] + ["", ""], [""] * 6 + ["1", "2", "3"]] + body
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 7),
+             ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+             ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black), ("LINEBELOW", (6, 0), (8, 0), 0.5, colors.black),
+             ("LINEBELOW", (0, 1), (-1, -1), 0.5, colors.black), ("ALIGN", (0, 0), (-1, 1), "CENTER"),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")] + [("SPAN", (c, 0), (c, 1)) for c in range(6)] + [
+        ("SPAN", (6, 0), (8, 0))]
+    t = Table(data, colWidths=[32, 96, 65, 32, 41, 42, 26, 26, 26], style=TableStyle(style))
+    caption = Paragraph("表 10-61 科學儀器送審彙總表", CAPTION)
+    if not at_page_top:
+        _build(path, [caption, t, Paragraph("資料來源：測試資料。", BODY)])
+        return header + body
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 54, "前瞻基礎建設　推動國際產學聯盟計畫")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=60, bottomMargin=60)
+    doc.build([Paragraph(FILLER_SENTENCE * 5, PAGE_TEXT), PageBreak(), t, caption, PageBreak(),
+               Paragraph(FILLER_SENTENCE * 5, PAGE_TEXT)],
+              onFirstPage=furniture, onLaterPages=furniture)
+    return header + body
+
+
+def zebra_tables_one_under_the_other_pdf(path: Path) -> tuple[list, list]:
+    """表 10-62 under another table, a little apart, with nothing between them: both with a
+    shaded header over zebra rows, the upper one narrower on both sides, its last row
+    shaded; only the lower one has a caption (under it). Returns both grids, upper first."""
+    upper = [["目標", "KPI"],
+             ["加速學術研究及國內產業發展與國際接軌", "成立聯盟數、引進國際會員數"],
+             ["提升研發價值，為產業提供技術與人才", "引進國內會員數、促成新創事業家數"]]
+    lower = [["屬性", "績效指標", "初級產出量化值", "預期效益說明"],
+             ["學術成就", "A.論文", "發表論文 30 篇", "提升國際能見度"],
+             ["學術成就", "C.培育及延攬人才", "培育國際級人才 4,000 人以上", "透過衍生產學研合作計畫培育人才"],
+             ["技術創新", "G.智慧財產", "", ""],
+             ["經濟效益", "L.促成投資", "促成產學合作金額達 40 億元", "促成產業擴大投入產學合作"]]
+
+    grey = colors.HexColor("#ececec")
+
+    def zebra(grid, widths, bands):
+        style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#cfd6e6")), ("ROWBACKGROUNDS", (0, 1), (-1, -1), bands)]
+        return Table(grid, colWidths=widths, style=TableStyle(style))
+
+    _build(path, [Paragraph("二、主要績效指標表", BODY), zebra(upper, [160, 160], [colors.white, grey]), Spacer(1, 12),
+                  zebra(lower, [70, 90, 120, 140], [grey, colors.white]),
+                  Paragraph("表 10-62 主要績效指標表(全程)", CAPTION)])
+    return upper, lower

@@ -55,6 +55,15 @@ def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_pa
     assert t.header + t.rows == grid
 
 
+def test_zebra_tables_one_under_the_other_are_two_tables(tmp_path):
+    # shading that stops and starts again across an empty gap, wider on both sides: the
+    # upper table (no caption) ends where its last shaded row does
+    upper, lower = pdfs.zebra_tables_one_under_the_other_pdf(tmp_path / "zebra.pdf")
+    tables = extract_report(tmp_path / "zebra.pdf").tables
+    assert [t.header + t.rows for t in tables] == [upper, lower]
+    assert tables[1].table_id == "10-62"
+
+
 def test_a_continued_part_broken_over_a_page_above_its_caption_is_the_tables(tmp_path):
     grid = pdfs.captions_below_part_broken_pdf(tmp_path / "parts.pdf")
     tables = {t.table_id: t for t in extract_report(tmp_path / "parts.pdf").tables}
@@ -297,6 +306,24 @@ NAMED_AS_PRINTED = [
     # down beside them runs past where they begin, and a label with nothing under it heads
     # its column down to the last level
     pytest.param(pdfs.three_header_levels_set_at_the_top_pdf, "10-58", [1], id="three-header-levels-set-at-the-top"),
+    # three rules: a year's label and a group label, each centred over its columns, run
+    # across one corridor between leaf columns from either side, the year's a point short
+    # of the amounts past it; the group label alone heads the columns on both sides, which
+    # opens no corridor, and the leaf columns stay apart
+    pytest.param(pdfs.labels_crossing_a_corridor_together_pdf, "10-60", [1], id="labels-crossing-a-corridor-together"),
+    # three rules: a group label ends inside the label of the last column it groups, where
+    # a wider amount of that column also crosses the whitespace before a narrower one; the
+    # column's label heads no columns for that whitespace, and a column empty in the body
+    # keeps its corridors
+    pytest.param(pdfs.group_label_into_a_centred_column_pdf, "10-59", [1], id="group-label-into-a-centred-column"),
+    # rules between the rows: the rule under a label grouping three ranks, alone in the
+    # header, ends where they do, beside columns that are empty in the body
+    pytest.param(pdfs.ranked_columns_under_a_group_rule_pdf, "10-61", [1], id="ranked-columns-under-a-group-rule"),
+    # ...and opening a page, its top rule nearer the running header over it than the
+    # header row under it: a rule with rows of cells between it and the next rule of its
+    # width is the table's, not the running header's
+    pytest.param(partial(pdfs.ranked_columns_under_a_group_rule_pdf, at_page_top=True), "10-61", [2],
+                 id="ranked-columns-under-a-group-rule-at-a-page-top"),
 ]
 
 
