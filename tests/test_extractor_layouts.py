@@ -307,9 +307,10 @@ NAMED_AS_PRINTED = [
     # its column down to the last level
     pytest.param(pdfs.three_header_levels_set_at_the_top_pdf, "10-58", [1], id="three-header-levels-set-at-the-top"),
     # three rules: a year's label and a group label, each centred over its columns, run
-    # across one corridor between leaf columns from either side, the year's a point short
-    # of the amounts past it; the group label alone heads the columns on both sides, which
-    # opens no corridor, and the leaf columns stay apart
+    # across one corridor between leaf columns from either side, the year's ending a point
+    # short of the amounts past it; that point of whitespace is part of the stretch both
+    # labels cross, so both are seen to head the columns on either side, and the leaf
+    # columns stay apart
     pytest.param(pdfs.labels_crossing_a_corridor_together_pdf, "10-60", [1], id="labels-crossing-a-corridor-together"),
     # three rules: a group label ends inside the label of the last column it groups, where
     # a wider amount of that column also crosses the whitespace before a narrower one; the
