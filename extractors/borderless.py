@@ -219,13 +219,21 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         gutters = find_gutters(lines, size, header_bottom, join)
     text_x0, text_x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     marks = cuts + [tuple(b) for b in backgrounds]
-    if not gutters and not _rule_ends(marks, text_x0 + size, text_x1 - size, header_bottom):
-        return None
-    edges = [text_x0 - 0.5] + [(g.x0 + g.x1) / 2 for g in gutters] + [text_x1 + 0.5]
     # a rule drawn under some columns only begins and ends at column boundaries (under a
     # merged cell it is left out; under a label grouping columns it stops with them)
-    for v in _rule_ends(marks, text_x0 + size, text_x1 - size, header_bottom):
+    rule_ends = _rule_ends(marks, text_x0 + size, text_x1 - size, header_bottom)
+    if not gutters and not rule_ends:
+        return None
+    edges = [text_x0 - 0.5] + [(g.x0 + g.x1) / 2 for g in gutters] + [text_x1 + 0.5]
+    runs = [r for ln in lines for r in run_lines(ln, join)]
+    for v in rule_ends:
         inside = next((k for k, g in enumerate(gutters, 1) if g.x0 - 1 <= v <= g.x1 + 1), None)
+        if inside is None and gutters:
+            # the corridor nearest the rule's end, with no text of its own between them, marks
+            # the same boundary (text merged across it, centred on it, narrows the corridor)
+            k, g = min(enumerate(gutters, 1), key=lambda kg: min(abs(v - kg[1].x0), abs(v - kg[1].x1)))
+            if not any(min(v, g.x1) - 0.5 <= r.x0 and r.x1 <= max(v, g.x0) + 0.5 for r in runs):
+                inside = k
         if inside is not None:
             edges[inside] = v  # the boundary the rule draws, where whitespace only suggested one
         elif all(abs(e - v) > max(4.0, 0.5 * size) for e in edges):

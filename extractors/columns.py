@@ -178,10 +178,13 @@ def find_gutters(lines: list[Line], size: float, header_bottom: float | None = N
     # group row); in the header, a label crosses them when it heads them
     # (a stretch opens only when every unit across it does so: a label is no group label
     # for whitespace that a value of its own column's crosses as well)
+    def opens(u: int, a: float, b: float) -> bool:
+        own_band = band[atoms[units[u][0]].line]
+        return groups(units[u], a, b) if own_band < lead else per_band[own_band] == 1
+
     spanning: set[int] = set()
     for a, b, cover in candidates:
-        if all(groups(units[u], a, b) if band[atoms[units[u][0]].line] < lead
-               else per_band[band[atoms[units[u][0]].line]] == 1 for u in cover):
+        if all(opens(u, a, b) for u in cover):
             spanning.update(k for u in cover for k in units[u])
 
     core = [a for k, a in enumerate(atoms) if k not in spanning]

@@ -40,17 +40,28 @@ class Furniture:
 
     repeated: dict[str, set[str]] = field(default_factory=lambda: {"top": set(), "bottom": set()})
     body: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+    # where each repeated line stands: (band, signature) -> page shape -> its usual top
+    levels: dict[tuple[str, str], dict[tuple[int, int], float]] = field(default_factory=dict)
 
     def is_furniture(self, text: str, top: float, bottom: float, width: float, height: float) -> bool:
         sig = signature(text)
         if not sig:
             return False
-        body_top, body_bottom = self.body.get(_shape(width, height), (BAND, 1 - BAND))
+        shape = _shape(width, height)
+        body_top, body_bottom = self.body.get(shape, (BAND, 1 - BAND))
         if bottom <= BAND * height and sig in self.repeated["top"]:
-            return bottom <= body_top * height + 1.0
+            return bottom <= body_top * height + 1.0 and self._at_its_level("top", sig, shape, top, bottom)
         if top >= (1 - BAND) * height and sig in self.repeated["bottom"]:
-            return top >= body_bottom * height - 1.0
+            return top >= body_bottom * height - 1.0 and self._at_its_level("bottom", sig, shape, top, bottom)
         return False
+
+    def _at_its_level(self, band: str, sig: str, shape: tuple[int, int], top: float, bottom: float) -> bool:
+        """Furniture stands at the same height on every page: a table's item number in the
+        margin band, though it reads like a page number, stands higher or lower than one
+        (the margins are read with another library: its boxes may differ by a line's
+        height at most)."""
+        level = self.levels.get((band, sig), {}).get(shape)
+        return level is None or abs(top - level) <= max(2.0, bottom - top)
 
 
 def _shape(width: float, height: float) -> tuple[int, int]:
@@ -181,13 +192,14 @@ def read_furniture(path: str, min_pages: int = 2, share: float = 0.2) -> Furnitu
             where.setdefault((band, signature(text)), {}).setdefault(shape, []).append((n, top))
     need = max(min_pages, share * len(pages))
     for (band, sig), by_shape_seen in where.items():
-        level, pages_seen = set(), set()
-        for seen in by_shape_seen.values():
-            middle = statistics.median(top for _, top in seen)
+        level, pages_seen, middles = set(), set(), {}
+        for shape, seen in by_shape_seen.items():
+            middle = middles[shape] = statistics.median(top for _, top in seen)
             level |= {n for n, top in seen if abs(top - middle) <= 2.0}
             pages_seen |= {n for n, _ in seen}
         if sig and len(level) >= need and len(level) >= 0.8 * len(pages_seen):
             found.repeated[band].add(sig)
+            found.levels[(band, sig)] = middles
     for band in ("top", "bottom"):
         found.repeated[band] -= {sig for sig in found.repeated[band] if _where_the_body_begins(pages, band, sig, found, need)}
     # the body's usual top and bottom: where the first and last text that does not repeat

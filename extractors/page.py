@@ -21,7 +21,7 @@ from .regions import aligned_zones, header_again, pieces, running_text
 from .graphics import Graphics, drawing_extent, drawn_figure, fills_inside, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
-from .text import Line, column_gap, group_lines, join_wrapped, producer_wraps_with_spaces
+from .text import Line, column_gap, group_lines, join_cell_pieces, join_wrapped, producer_wraps_with_spaces
 
 
 class PageHasNoText(Exception):
@@ -124,7 +124,7 @@ def _bounds_a_row(rule: dict, rules: list[dict], lines: list[Line], step: int, n
         return False
     lo, hi = sorted((rule["y"], min(mate, key=lambda o: abs(o["y"] - rule["y"]))["y"]))
     rows = [l for l in lines if lo < l.mid_y < hi]
-    return (all(rule["x0"] - 2 <= l.x0 and l.x1 <= rule["x1"] + 2 for l in rows)
+    return (all(_within(l, rule["x0"], rule["x1"]) for l in rows)
             and any(len(pieces(l, column_gap(l.size))) >= 2 for l in rows))
 
 
@@ -210,7 +210,10 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
         ext_top = top
         above: list[Line] = []
         if not (len(g) >= 3 and any(top < l.mid_y < g[1]["y"] for l in lines)):
-            above = _continuing(lines, top, -1, x0, x1, size, prose_ids)
+            # (the lines of a table found over this one are that table's)
+            floor = max((b[3] for b in taken if b[3] <= top + 1 and b[0] < x1 and b[2] > x0), default=None)
+            free = lines if floor is None else [l for l in lines if l.top >= floor - 0.5]
+            above = _continuing(free, top, -1, x0, x1, size, prose_ids)
             if above:
                 ext_top = min(l.top for l in above) - 0.5
         elif g[0].get("band") and len(g) >= 2:
@@ -283,8 +286,13 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             if not inner and len(g) == 2 and all(r.get("band") for r in g):
                 header_rule = [bottom]
         drawn = [(r["y"], r["x0"], r["x1"]) for r in g if not r.get("band")]
+        # a top rule and a header rule with nothing under them on the page: one row, the
+        # header, left at the page foot (its body goes on over the page)
+        foot_header = top_and_header and top == g[0]["y"] and bottom == g[-1]["y"] and not any(
+            l.top >= bottom for l in lines)
         t = build_text_table(region_chars, (x0, top, x1, bottom), header_rule, size, wrap_spaces, row_rules,
-                             backgrounds, drawn, painted=fills_inside(graphics, (x0, top, x1, bottom)))
+                             backgrounds, drawn, single_row=foot_header,
+                             painted=fills_inside(graphics, (x0, top, x1, bottom)))
         if t:
             t["bottom_rule"] = bottom == g[-1]["y"]
             # a top rule and the rule under the header, the body going on below
@@ -612,7 +620,7 @@ def _as_one_row(part: TablePart) -> None:
         first = stacked[0]
         box = (min(c.bbox[0] for c in stacked), min(c.bbox[1] for c in stacked),
                max(c.bbox[2] for c in stacked), max(c.bbox[3] for c in stacked))
-        raw.append(replace(first, row=0, row_span=1, text=join_wrapped([c.text for c in stacked]), bbox=box,
+        raw.append(replace(first, row=0, row_span=1, text=join_cell_pieces([c.text for c in stacked]), bbox=box,
                            n_lines=sum(c.n_lines for c in stacked)))
         cells.append(Cell(0, col, 1, 1, raw[-1].text, part.page, boxes=[list(box)]))
     part.raw_cells, part.cells = raw, cells

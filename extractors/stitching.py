@@ -15,11 +15,13 @@ import re
 from . import captions as cap
 from .models import Cell, ExtractedTable, TablePart
 from .captions import is_label
-from .text import join_wrapped, normalise_label
+from .text import join_cell_pieces, join_wrapped, normalise_label
 
 _SENTENCE_END = tuple("。．.!！?？；;:：)）」』")
 _CLAUSE_BREAK = tuple("、，,")
-_ITEM_START = re.compile(r"^\s*(?:[0-9０-９]{1,3}\s*[.．、)]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*、|[A-Z][0-9]?\s*[.．])")
+_FULL_STOPS = "。！？"  # ends sentences only (a Latin full stop also ends abbreviations and item numbers)
+# (an item's number, not a decimal's integer part: "3." and "3、", not "567.89")
+_ITEM_START = re.compile(r"^\s*(?:[0-9０-９]{1,3}\s*[.．、)](?![0-9０-９])|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*、|[A-Z][0-9]?\s*[.．])")
 
 
 class _Logical:
@@ -114,12 +116,17 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
         if c is None or c.row_span > 1:
             continue
         text = prev_row[k].rstrip()
-        if text.endswith(_SENTENCE_END) or c.n_lines < 2:
+        # (an amount wrapped in a narrow column, whole to its last decimal, ended where its
+        # short last line does)
+        if text.endswith(_SENTENCE_END) or c.n_lines < 2 or _WHOLE_AMOUNT.fullmatch(text):
             continue
-        # no text ends on a comma, so one that does above the break was cut by it; and a
-        # wrapped line falls short of the widest by at most a word that did not fit
+        # no text ends on a comma, so one that does above the break was cut by it; nor do
+        # sentences stop short of their full stop (a line can end a glyph into a sentence,
+        # and the page with it); and a wrapped line falls short of the widest by at most a
+        # word that did not fit
         full = widest.get(k, c.max_line_width)
-        if text.endswith(_CLAUSE_BREAK) or c.last_line_width >= full - max(0.25 * full, 4 * c.size):
+        if (text.endswith(_CLAUSE_BREAK) or any(stop in text for stop in _FULL_STOPS)
+                or c.last_line_width >= full - max(0.25 * full, 4 * c.size)):
             cut += 1
     return cut >= 1 and 2 * cut >= len(filled)
 
@@ -127,6 +134,7 @@ def _row_continues(earlier: list[TablePart], prev_raw, rows: list[list[str]], bo
 _TOKEN = re.compile(r"[0-9A-Za-z.,/:%()+\-]+")
 # (three digits at least before the separator: "1." and "12." number items)
 _CUT_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+[.,]|[0-9]{3,}[.,]")
+_WHOLE_AMOUNT = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\.[0-9]+%?")
 _WHOLE_VALUE = re.compile(r"[0-9]{1,4}(?:\s*[/.\-]\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2})?")
 
 
@@ -318,7 +326,7 @@ def _prepend_row(part: TablePart, foot: list, page: int) -> None:
     header = all(p.bold for p in foot)
     for k, ps in sorted(cols.items()):
         ps.sort(key=lambda p: p.top)
-        part.cells.append(Cell(0, k, 1, 1, join_wrapped([p.text for p in ps]), page,
+        part.cells.append(Cell(0, k, 1, 1, join_cell_pieces([p.text for p in ps]), page,
                                boxes=[[page, *p.page_box] for p in ps]))
     part.cells.sort(key=lambda c: (c.row, c.col))
     part.n_rows += 1
@@ -540,7 +548,7 @@ def _append(t: _Logical, part: TablePart) -> None:
             if not v:
                 continue
             old = last[k]
-            joined = join_wrapped([old, v])
+            joined = join_cell_pieces([old, v])
             prev = t.last_raw.get(k)
             if prev is not None and prev.row_span > 1:
                 # the cut cell is a vertical merge: every row it covers gets the whole text

@@ -65,6 +65,21 @@ def join_wrapped(parts: list[str]) -> str:
     return out
 
 
+def join_cell_pieces(parts: list[str]) -> str:
+    """Join the texts of one cell's printed lines, read apart (rows of a cell split by the
+    row finder, or a cell cut by a page break): as join_lines does without the line boxes,
+    so a number, date or code wrapped in a narrow column stays one word ("150,0|00")."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(p[0]) or _inside_word(out[-1], p[0])):
+            out += " "
+        out += p
+    return out
+
+
 def clean(s: str) -> str:
     return _WS.sub(" ", s).strip()
 

@@ -630,8 +630,6 @@ def landscape_table_pdf(path: Path, mode: str) -> list:
     return [header] + rows
 
 
-
-
 def sideways_pages_with_furniture_pdf(path: Path, n_rows: int = 44, rotation: int = 0) -> list:
     """A report whose running header and page number stand on every page, three pages of
     text and then 表 10-29, ruled across only, on landscape pages printed sideways on
@@ -1801,12 +1799,14 @@ def centred_cells_between_baselines_pdf(path: Path) -> list:
     return [header] + body
 
 
-def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True) -> list:
+def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True, ruled: bool = False) -> list:
     """表 10-57: a call for proposals' terms, no rules (zebra rows or none): the first
     group's label, merged down over its rows, stands beside sub-labels in the second
     column; the later items' labels are merged across the first two columns, set at their
-    left and centred on the lines of their text, which wraps beside them. Returns the grid
-    (a merged label in every slot it covers)."""
+    left and centred on the lines of their text, which wraps beside them. `ruled`: rules
+    between the rows instead (left out beside the sub-labels, under the group's label),
+    the first column a glyph or two narrower than the group's label, which wraps, and every
+    label centred in its cell. Returns the grid (a merged label in every slot it covers)."""
     header = ["項目", "項目", "說明"]
     grouped = [["申請資格", "申請機構", "公私立大專院校及公立研究機關（構）。"],
                ["申請資格", "計畫主持人及共同主持人", "比照本會補助專題研究計畫作業要點第三點規定。"],
@@ -1825,7 +1825,15 @@ def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True) -> list
     style += [("SPAN", (0, r), (1, r)) for r in range(4, 4 + len(merged))]
     if zebra:
         style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#e8e8e8")]))
-    t = Table(data, colWidths=[60, 80, 160], style=TableStyle(style))
+    widths = [60, 80, 160]
+    if ruled:
+        centred = ParagraphStyle("centred", parent=cell, alignment=1)
+        for row in data[1:]:
+            row[:2] = [Paragraph(v, centred) if isinstance(v, str) and v else v for v in row[:2]]
+        style += [("ALIGN", (0, 0), (1, -1), "CENTER"), ("LINEABOVE", (0, 0), (-1, 0), 0.7, colors.black),
+                  ("LINEBELOW", (0, 0), (-1, -1), 0.7, colors.black)]
+        widths = [45, 105, 160]
+    t = Table(data, colWidths=widths, style=TableStyle(style))
     _build(path, [Paragraph("表 10-57 徵求公告重點", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
     return [header] + grouped + [[a, a, c] for a, c in merged]
 
@@ -1963,3 +1971,102 @@ def zebra_tables_one_under_the_other_pdf(path: Path) -> tuple[list, list]:
                   zebra(lower, [70, 90, 120, 140], [grey, colors.white]),
                   Paragraph("表 10-62 主要績效指標表(全程)", CAPTION)])
     return upper, lower
+
+
+def grid_numbers_wrapped_over_a_page_break_pdf(path: Path) -> list:
+    """表 10-63, a full grid with columns so narrow that every amount wraps after its
+    decimal point, long enough that the producer breaks it by the page between two rows
+    and repeats its header. Returns the grid (header first)."""
+    header = ["項目", "2023年", "2024年"]
+    labels = ["研發費用", "上市櫃生技公司總市值", "淨利", "廠商平均研發費用"]
+    rows = [[f"{labels[i % 4]}{i}", f"{1000 + 37 * i:,}.{i % 90 + 10}", f"{2000 + 53 * i:,}.{(3 * i) % 90 + 10}"]
+            for i in range(1, 25)]
+    width = [12 + pdfmetrics.stringWidth(w, FONT, 9) + 0.5 for w in ("上市櫃生技", "9,160.", "9,160.")]
+    t = Table(_wrapping_cells([header] + rows), colWidths=width, repeatRows=1, style=TableStyle(GRID))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(4)]
+    _build(path, [Paragraph("表 10-63 上市櫃生技公司經營狀況", CAPTION)] + filler + [t])
+    return [header] + rows
+
+
+def item_numbers_in_the_foot_band_pdf(path: Path) -> list:
+    """表 10-64 without rules, broken by the page with its header repeated, items numbered
+    down the first column, each centred beside a date wrapped onto two lines; a page
+    number alone at the foot of every page, and the last two pages end well above it, so
+    the rows at the foot of the first page stand in the band where page numbers are
+    printed, with numbers of their own. Returns the grid (header first)."""
+    header = ["項次", "核准日期", "許可證字號", "中文品名"]
+    rows = [[str(i + 1), f"2024/{i % 12 + 1:02d}/{i % 28 + 1:02d}", f"衛部藥製字第{60000 + i}號", f"測試藥品{i + 1}"]
+            for i in range(30)]
+    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black)]
+    # the dates wrap, and an item number centred beside them stands on a line of its own
+    t = Table(_wrapping_cells([header] + rows), colWidths=[40, 50, 150, 150], repeatRows=1, style=TableStyle(style))
+
+    def page_number(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 9)
+        canvas.drawCentredString(A4[0] / 2, 30, str(doc.page))
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=60, bottomMargin=50)
+    text = "本段文字說明產業發展之背景與政策措施。" * 4
+    doc.build([Paragraph("表 10-64 核准上市之國產新藥", CAPTION), t, Paragraph("資料來源：測試資料。", BODY),
+               Paragraph(text, BODY), PageBreak(), Paragraph(text, BODY)],
+              onFirstPage=page_number, onLaterPages=page_number)
+    return [header] + rows
+
+
+def ruled_rows_over_a_header_at_a_page_foot_pdf(path: Path, lead: float = 315) -> tuple[list, list]:
+    """Two tables a few points apart at the foot of a page. The upper one (表 10-65) is
+    ruled between its rows, its last cell wrapped onto three lines; under it, the top rule
+    and header rule of 表 10-66 are all that fit, its rows going on over the next page
+    and its caption printed under it there. Returns both grids, upper first."""
+    upper = [["目標", "KPI"],
+             ["加速學術研究及國內產業發展與國際接軌", "成立聯盟數、引進國際會員數"],
+             ["提升研發價值，為產業提供技術與人才", "引進國內會員數、促成國內產學合作金額、促成新創事業家數、培育國際級人才數、促進就業人數"]]
+    header, body = _licence_grid()
+    ruled = [("LINEABOVE", (0, 0), (-1, 0), 0.7, colors.black), ("LINEBELOW", (0, 0), (-1, -1), 0.7, colors.black),
+             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    top = Table(_wrapping_cells(upper, bold_first=False), colWidths=[180, 200], style=TableStyle(ruled))
+    head_rules = [("LINEABOVE", (0, 0), (-1, 0), 0.7, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.7, colors.black),
+                  ("LINEBELOW", (0, -1), (-1, -1), 0.7, colors.black),
+                  ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9)]
+    lower = Table([header] + body, colWidths=[50, 80, 120, 120], style=TableStyle(head_rules))
+    _build(path, [Paragraph(FILLER_SENTENCE * 5, PAGE_TEXT) for _ in range(3)] + [
+        Spacer(1, lead), Paragraph("表 10-65 計畫目標與 KPI", CAPTION), top, Spacer(1, 8), lower,
+        Paragraph("表 10-66 核准上市之國產新藥", CAPTION)])
+    return upper, [header] + body
+
+
+def sentences_cut_by_a_page_break_pdf(path: Path) -> list:
+    """表 10-67, a full grid of goals written as numbered sentences in narrow columns; the
+    page breaks inside its one row, each cell stopping mid-sentence on a line of a glyph
+    or two, and going on at the top of the next page, the grid closed around each part.
+    Returns the grid (the cut row whole)."""
+    header = ["第一期目標", "第二期目標", "全程目標"]
+    # (each cut where its last line holds one glyph)
+    first = ["1. 成立十個聯盟。2. 引進國際企業十家並促成學研成", "1. 成立五個聯盟。2. 引進國際企業五家並促成學研成",
+             "1. 累計成立二十個聯盟。2. 累計引進國際企業二十家並促成國際介"]
+    rest = ["果與國際介接。3. 推動國際交流。", "果與國際介接。3. 推動產學合作。", "接。3. 培育國際級人才。"]
+    widths = [12 + pdfmetrics.stringWidth("成立十個聯盟引", FONT, 9) + 0.5] * 3
+    above = Table(_wrapping_cells([header, first]), colWidths=widths, style=TableStyle(GRID))
+    below = Table(_wrapping_cells([rest], bold_first=False), colWidths=widths, style=TableStyle(GRID))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(7)]
+    _build(path, [Paragraph("表 10-67 計畫分期目標", CAPTION)] + filler + [above, PageBreak(), below, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return [header, [a + b for a, b in zip(first, rest)]]
+
+
+def amount_cut_by_a_page_break_pdf(path: Path) -> list:
+    """表 10-68, a full grid whose narrow amount column wraps; the page breaks inside a
+    row, right after an amount's thousands separator, and the amount goes on at the top of
+    the next page. Returns the grid (the cut row whole)."""
+    header = ["項目", "金額"]
+    above = [["研發費用", "1,234,"]]
+    below = [["", "567.89"], ["淨利", "206.10"]]
+    widths = [80, 12 + pdfmetrics.stringWidth("1,234,5", FONT, 9)]
+    first = Table(_wrapping_cells([header] + above), colWidths=widths, style=TableStyle(GRID))
+    rest = Table(_wrapping_cells(below, bold_first=False), colWidths=widths, style=TableStyle(GRID))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(7)]
+    _build(path, [Paragraph("表 10-68 上市櫃生技公司經營狀況", CAPTION)] + filler + [first, PageBreak(), rest, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return [header, ["研發費用", "1,234,567.89"], ["淨利", "206.10"]]

@@ -197,6 +197,19 @@ def test_wrapped_cell_text_joins_without_stray_spaces():
     assert join_lines([line("Orally"), line("disintegrating")], wrap_spaces=False) == "Orally disintegrating"
 
 
+def test_the_pieces_of_a_cell_read_apart_join_as_its_lines_do():
+    from extractors.text import join_cell_pieces
+
+    # a cell's lines read as pieces (rows folded into one, a row cut by a page break): an
+    # amount, a date or a code wrapped in a narrow column stays one word
+    assert join_cell_pieces(["150,0", "00"]) == "150,000"
+    assert join_cell_pieces(["1,234,", "567.89"]) == "1,234,567.89"
+    assert join_cell_pieces(["2024/01/", "16"]) == "2024/01/16"
+    # Chinese joins without a space, Latin words with one
+    assert join_cell_pieces(["衛達化學", "製藥"]) == "衛達化學製藥"
+    assert join_cell_pieces(["Orally", "disintegrating"]) == "Orally disintegrating"
+
+
 def test_extract_command_shows_progress_and_refuses_an_unwritable_out(tmp_path, capsys):
     from extractors import extract_cli
 

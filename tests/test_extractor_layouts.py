@@ -64,6 +64,28 @@ def test_zebra_tables_one_under_the_other_are_two_tables(tmp_path):
     assert tables[1].table_id == "10-62"
 
 
+def test_a_rule_ending_beside_a_corridor_narrowed_by_a_merged_label_ends_there(tmp_path):
+    # rules between the rows, left out under a group label merged down its rows; a label
+    # merged across the first two columns, centred, starts a point left of where the rule
+    # ends, and narrows the corridor between the two columns: the rule's end and the
+    # corridor are one column boundary, not two
+    grid = pdfs.labels_merged_across_two_columns_pdf(tmp_path / "ruled.pdf", zebra=False, ruled=True)
+    t = _only_table(tmp_path / "ruled.pdf")
+    assert (t.table_id, t.n_cols) == ("10-57", 3)
+    assert [row[1:] for row in t.rows] == [row[1:] for row in grid[1:]]
+    assert [row[0] for row in t.rows[:3]] == ["申請資格"] * 3
+
+
+def test_a_header_between_rules_at_a_page_foot_under_another_table_heads_its_own(tmp_path):
+    # a table ruled between its rows, its last cell wrapped; a few points under its
+    # closing rule, the top rule and header rule of the next table, whose rows go on over
+    # the page: the header is the lower table's, and no line of the upper one is
+    upper, lower = pdfs.ruled_rows_over_a_header_at_a_page_foot_pdf(tmp_path / "stacked.pdf")
+    tables = extract_report(tmp_path / "stacked.pdf").tables
+    assert [t.header + t.rows for t in tables] == [upper, lower]
+    assert [(t.table_id, t.pages) for t in tables] == [("10-65", [1]), ("10-66", [1, 2])]
+
+
 def test_a_continued_part_broken_over_a_page_above_its_caption_is_the_tables(tmp_path):
     grid = pdfs.captions_below_part_broken_pdf(tmp_path / "parts.pdf")
     tables = {t.table_id: t for t in extract_report(tmp_path / "parts.pdf").tables}
@@ -325,6 +347,23 @@ NAMED_AS_PRINTED = [
     # width is the table's, not the running header's
     pytest.param(partial(pdfs.ranked_columns_under_a_group_rule_pdf, at_page_top=True), "10-61", [2],
                  id="ranked-columns-under-a-group-rule-at-a-page-top"),
+    # a full grid of amounts wrapped after the decimal point, broken by the page between
+    # two rows with its header repeated: an amount's short last line above the break
+    # ended it, and the row after the repeated header is a new row
+    pytest.param(pdfs.grid_numbers_wrapped_over_a_page_break_pdf, "10-63", [1, 2],
+                 id="numbers-wrapped-in-a-grid-over-a-page-break"),
+    # no rules: the rows at a page foot stand in the band where the page numbers are
+    # printed, and their item numbers read like page numbers; they stand higher than the
+    # page numbers do, and are the table's
+    pytest.param(pdfs.item_numbers_in_the_foot_band_pdf, "10-64", [1, 2], id="item-numbers-in-the-foot-band"),
+    # a full grid of numbered sentences in narrow columns, cut by the page inside its row,
+    # each cell stopping a glyph into its last line: a sentence stops short of its full
+    # stop only where the page cut it, and the row goes on over the page
+    pytest.param(pdfs.sentences_cut_by_a_page_break_pdf, "10-67", [1, 2], id="sentences-cut-by-a-page-break"),
+    # ...and an amount cut right after its thousands separator: the piece over the page,
+    # a decimal ("567.89"), begins no numbered item, and the two pieces are one number,
+    # joined as the lines of one cell are, with no space
+    pytest.param(pdfs.amount_cut_by_a_page_break_pdf, "10-68", [1, 2], id="amount-cut-by-a-page-break"),
 ]
 
 
