@@ -649,8 +649,13 @@ def _rule_groups(rules: list[dict], lines: list[Line], size: float) -> list[list
             inside_caption = len(g) == 1 and first and cap.caption_match(first[0].text)
             rest = [l for l in between if l not in first or not inside_caption]
             rest = [l for l in rest if not (inside_caption and cap.unit_of(l.text))]
+            # ...and so does a line running across the edge of both drawn rules (a heading
+            # set at the margin; a chart's axis labels stand beside its grid, and shading
+            # may stop short of a merged cell and its text)
+            drawn = not r.get("band") and not last.get("band")
+            x0, x1 = min(gx0, r["x0"]), max(gx1, r["x1"])
             apart = any(l.size > 1.2 * ref and not (inside_caption and l in first) or is_label(l.text)
-                        for l in rest)
+                        or drawn and l.x1 > x0 and l.x0 < x1 and not _within(l, x0, x1) for l in rest)
             # two drawn rules with nothing between them, further apart than a doubled rule:
             # one table's closing rule and the next one's top rule (a row holds text; the
             # edges of shading, a chart's bands among them, need not); shading that stops

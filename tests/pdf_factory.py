@@ -2070,3 +2070,20 @@ def amount_cut_by_a_page_break_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-68 上市櫃生技公司經營狀況", CAPTION)] + filler + [first, PageBreak(), rest, Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return [header, ["研發費用", "1,234,567.89"], ["淨利", "206.10"]]
+
+
+def heading_between_two_ruled_tables_pdf(path: Path) -> tuple[list, list]:
+    """Two tables under three rules each, one under the other, with only a numbered
+    heading between them, set at the left margin and running into both tables' width: the
+    upper one (表 10-69) narrower, the lower one (no caption) wider, its columns other.
+    Returns both grids, upper first."""
+    upper = [["對達成目標有幫助的", "對達成目標有害的"],
+             ["優勢：各大學皆有研發團隊。", "劣勢：研發經費資源不足。"],
+             ["機會：學術研究能量豐厚。", "威脅：國際競爭激烈。"]]
+    lower = [["第一期目標", "第二期目標", "第三期目標", "全程目標", "整體效益"],
+             ["成立十個聯盟", "成立五個聯盟", "成立五個聯盟", "累計二十個", "加速學術研究"]]
+    heading = ParagraphStyle("heading", fontName=FONT, fontSize=10, leading=14, leftIndent=-20)
+    _build(path, [Paragraph("表 10-69 SWOT 分析", CAPTION), Table(upper, colWidths=[180, 180], style=TableStyle(_rules_under(1))),
+                  Spacer(1, 10), Paragraph("四、目標實現時間規劃", heading), Spacer(1, 10),
+                  Table(lower, colWidths=[88] * 5, style=TableStyle(_rules_under(1)))])
+    return upper, lower

@@ -76,6 +76,16 @@ def test_a_rule_ending_beside_a_corridor_narrowed_by_a_merged_label_ends_there(t
     assert [row[0] for row in t.rows[:3]] == ["申請資格"] * 3
 
 
+def test_a_heading_at_the_margin_between_two_ruled_tables_parts_them(tmp_path):
+    # three rules each, one table under the other, the lower one wider; between them only
+    # a numbered heading, set at the left margin, running across the left end of both
+    # tables' rules: a row of neither (and none of its glyphs is cut off)
+    upper, lower = pdfs.heading_between_two_ruled_tables_pdf(tmp_path / "heading.pdf")
+    tables = extract_report(tmp_path / "heading.pdf").tables
+    assert [t.header + t.rows for t in tables] == [upper, lower]
+    assert tables[0].table_id == "10-69"
+
+
 def test_a_header_between_rules_at_a_page_foot_under_another_table_heads_its_own(tmp_path):
     # a table ruled between its rows, its last cell wrapped; a few points under its
     # closing rule, the top rule and header rule of the next table, whose rows go on over
