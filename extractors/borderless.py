@@ -225,7 +225,9 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     if not gutters and not rule_ends:
         return None
     edges = [text_x0 - 0.5] + [(g.x0 + g.x1) / 2 for g in gutters] + [text_x1 + 0.5]
-    runs = [r for ln in lines for r in run_lines(ln, join)]
+    # each line's runs of glyphs, read once: for the rules' ends and the label columns
+    line_runs = [(ln, run_lines(ln, join)) for ln in lines]
+    runs = [r for _, rs in line_runs for r in rs]
     for v in rule_ends:
         inside = next((k for k, g in enumerate(gutters, 1) if g.x0 - 1 <= v <= g.x1 + 1), None)
         if inside is None and gutters:
@@ -239,7 +241,7 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         elif all(abs(e - v) > max(4.0, 0.5 * size) for e in edges):
             edges = sorted(edges + [v])
     # a group label beside its items, where other items run across both label columns
-    body_runs = [r for ln in lines if header_bottom is None or ln.top > header_bottom for r in run_lines(ln, join)]
+    body_runs = [r for ln, rs in line_runs if header_bottom is None or ln.top > header_bottom for r in rs]
     split_at_label = _split_label_columns(edges, body_runs, min_gap)
     for k in reversed(split_at_label):
         edges.insert(k + 1, split_at_label[k])

@@ -54,27 +54,25 @@ def is_cjk(ch: str) -> bool:
 
 def join_wrapped(parts: list[str]) -> str:
     """Join the printed lines of one cell or paragraph."""
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if out and not (is_cjk(out[-1]) or is_cjk(p[0])):
-            out += " "
-        out += p
-    return out
+    return _join_pieces(parts, lambda before, after: False)
 
 
 def join_cell_pieces(parts: list[str]) -> str:
     """Join the texts of one cell's printed lines, read apart (rows of a cell split by the
     row finder, or a cell cut by a page break): as join_lines does without the line boxes,
     so a number, date or code wrapped in a narrow column stays one word ("150,0|00")."""
+    return _join_pieces(parts, _inside_word)
+
+
+def _join_pieces(parts: list[str], inside_word) -> str:
+    """Texts joined with a space between two non-CJK characters, unless `inside_word`
+    says the break between them fell inside a word."""
     out = ""
     for p in parts:
         p = p.strip()
         if not p:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(p[0]) or _inside_word(out[-1], p[0])):
+        if out and not (is_cjk(out[-1]) or is_cjk(p[0]) or inside_word(out[-1], p[0])):
             out += " "
         out += p
     return out

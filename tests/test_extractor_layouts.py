@@ -16,6 +16,15 @@ def _only_table(path):
     return report.tables[0]
 
 
+def _tables_read_as_printed(make, path):
+    """The tables of the case `make` prints at `path`, after checking that they read as
+    the grids it returns, in order."""
+    grids = make(path)
+    tables = extract_report(path).tables
+    assert [t.header + t.rows for t in tables] == list(grids)
+    return tables
+
+
 def test_a_narrow_first_column_survives_wrapped_neighbours(tmp_path):
     # three rules; item numbers in a narrow first column, header labels, dates and licence
     # numbers wrapped onto two or three lines beside them
@@ -58,9 +67,7 @@ def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_pa
 def test_zebra_tables_one_under_the_other_are_two_tables(tmp_path):
     # shading that stops and starts again across an empty gap, wider on both sides: the
     # upper table (no caption) ends where its last shaded row does
-    upper, lower = pdfs.zebra_tables_one_under_the_other_pdf(tmp_path / "zebra.pdf")
-    tables = extract_report(tmp_path / "zebra.pdf").tables
-    assert [t.header + t.rows for t in tables] == [upper, lower]
+    tables = _tables_read_as_printed(pdfs.zebra_tables_one_under_the_other_pdf, tmp_path / "zebra.pdf")
     assert tables[1].table_id == "10-62"
 
 
@@ -80,9 +87,7 @@ def test_a_heading_at_the_margin_between_two_ruled_tables_parts_them(tmp_path):
     # three rules each, one table under the other, the lower one wider; between them only
     # a numbered heading, set at the left margin, running across the left end of both
     # tables' rules: a row of neither (and none of its glyphs is cut off)
-    upper, lower = pdfs.heading_between_two_ruled_tables_pdf(tmp_path / "heading.pdf")
-    tables = extract_report(tmp_path / "heading.pdf").tables
-    assert [t.header + t.rows for t in tables] == [upper, lower]
+    tables = _tables_read_as_printed(pdfs.heading_between_two_ruled_tables_pdf, tmp_path / "heading.pdf")
     assert tables[0].table_id == "10-69"
 
 
@@ -90,9 +95,7 @@ def test_a_header_between_rules_at_a_page_foot_under_another_table_heads_its_own
     # a table ruled between its rows, its last cell wrapped; a few points under its
     # closing rule, the top rule and header rule of the next table, whose rows go on over
     # the page: the header is the lower table's, and no line of the upper one is
-    upper, lower = pdfs.ruled_rows_over_a_header_at_a_page_foot_pdf(tmp_path / "stacked.pdf")
-    tables = extract_report(tmp_path / "stacked.pdf").tables
-    assert [t.header + t.rows for t in tables] == [upper, lower]
+    tables = _tables_read_as_printed(pdfs.ruled_rows_over_a_header_at_a_page_foot_pdf, tmp_path / "stacked.pdf")
     assert [(t.table_id, t.pages) for t in tables] == [("10-65", [1]), ("10-66", [1, 2])]
 
 
