@@ -10,6 +10,7 @@ over the empty slots they are centred on when that fills the column.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 
 from .grid import NUMBER_ONLY, RawCell, is_number_stack, levels_of, make_cell, snap
@@ -276,9 +277,10 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
         if c0 == c1:
             col_lines.setdefault(c0, []).append(ln)
     intra = _wrap_pitch(col_lines, size)
-    if intra < 0 and len(row_rules) >= 2:
+    if intra < 0 and (len(row_rules) >= 2 or (drawn_rules and _between_each_other(col_lines, size))):
         # lines no wider apart than any others: without rules, each is a row; between the
-        # rules of a table ruled row by row, they are one row's wrapped text
+        # rules of a table ruled row by row, or between drawn rules and set between each
+        # other's lines, they are one row's wrapped text
         intra = float("inf")
 
     # blocks = cells' text; a block is tied to the column span of its first line
@@ -459,6 +461,28 @@ def _cut_at_rules(rows: list[tuple[float, float]], ys: list[float], size: float)
         bounds = [a] + inside + [b]
         out.extend(zip(bounds, bounds[1:]))
     return out
+
+
+def _between_each_other(col_lines: dict[int, list[Line]], size: float) -> bool:
+    """Do a column's lines, where they stand between two lines of the column beside it,
+    all stand off them, none level with one? The cells of a row of single lines share a
+    baseline; the cells of one row centred on different numbers of wrapped lines set one
+    column's lines half a line off the next column's."""
+    columns = [sorted(l.baseline for l in ls) for _, ls in sorted(col_lines.items())]
+    gaps = sorted(b - a for ys in columns for a, b in zip(ys, ys[1:]) if b - a > 0.6 * size)
+    if not gaps:
+        return False
+    pitch = gaps[len(gaps) // 2]
+    for here, there in zip(columns, columns[1:]):
+        for a, b in ((here, there), (there, here)):
+            offsets = []
+            for y in a:
+                i = bisect.bisect_left(b, y)
+                if 0 < i < len(b) and b[i] - b[i - 1] < 1.5 * pitch:  # between two lines of a cell
+                    offsets.append(min(y - b[i - 1], b[i] - y))
+            if len(offsets) >= 2 and all(d > 0.25 * pitch for d in offsets):
+                return True
+    return False
 
 
 def _row_bands(blocks, n_cols: int, header_bottom: float | None, size: float) -> list[tuple[float, float]]:

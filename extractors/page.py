@@ -17,7 +17,7 @@ from .grid import RawCell
 from .models import Cell, TablePart
 from .prose import ProseLine
 from .captions import is_label
-from .regions import aligned_zones, header_again, pieces, running_text
+from .regions import aligned_zones, header_again, pieces, read_body
 from .graphics import Graphics, drawing_extent, drawn_figure, fills_inside, read_graphics, shade, shaded
 from .ruled import find_ruled_tables
 from .orientation import PageView, page_view
@@ -190,7 +190,8 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
     # (the edges of shaded rows separate rows as rules do)
     rules = sorted(graphics.rules + _bands_apart_from_rules(graphics), key=lambda r: r["y"])
     free_rules = [r for r in rules if body_top + 0.5 < r["y"] < body_bottom - 0.5 and not inside_taken(r["y"], r["y"])]
-    prose_ids = running_text(lines, size)
+    body = read_body(lines, size)
+    prose_ids = body.running_text()
     for g in _rule_groups(free_rules, lines, size):
         x0, x1 = min(r["x0"] for r in g), max(r["x1"] for r in g)
         top, bottom = g[0]["y"], g[-1]["y"]
@@ -337,7 +338,7 @@ def _analyse(page: PageView, number: int, furniture: Furniture | None) -> PageRe
             taken.append(t["bbox"])
 
     # blocks that only their alignment shows to be tables
-    for zone in aligned_zones(lines, size, inside_taken):
+    for zone in aligned_zones(body, inside_taken):
         x0, y0, x1, y1 = zone.bbox
         if drawn_figure(graphics, zone.bbox):
             continue

@@ -106,24 +106,33 @@ def _gutters(runs: list[Line], x0: float, x1: float, min_gap: float) -> list[tup
     return out
 
 
-def running_text(lines: list[Line], size: float) -> set[int]:
-    """ids of the lines of running text among the page's body `lines`."""
+@dataclass
+class Body:
+    """A page's body lines (furniture removed) in reading order, each cut at its column
+    gaps, and which of them are running text: read once, asked of twice."""
+    lines: list[Line]
+    split: list[list[Line]]
+    prose: set[int]  # indexes into lines
+    size: float
+
+    def running_text(self) -> set[int]:
+        """ids of the lines of running text."""
+        return {id(self.lines[i]) for i in self.prose}
+
+
+def read_body(lines: list[Line], size: float) -> Body:
     lines = sorted(lines, key=lambda l: (l.top, l.x0))
     split = [pieces(l, column_gap(size)) for l in lines]
     left, right = text_column(lines)
-    return {id(lines[i]) for i in _prose_lines(lines, split, left, right)}
+    return Body(lines, split, _prose_lines(lines, split, left, right), size)
 
 
-def aligned_zones(lines: list[Line], size: float, taken) -> list[Zone]:
-    """Zones of the page's body `lines` (reading order, furniture removed) that are tables
-    by their alignment alone; `taken(top, bottom)` says where another table already is."""
+def aligned_zones(body: Body, taken) -> list[Zone]:
+    """Zones of the page's `body` that are tables by their alignment alone; `taken(top,
+    bottom)` says where another table already is."""
+    lines, split, prose, size = body.lines, body.split, body.prose, body.size
     if len(lines) < 2:
         return []
-    lines = sorted(lines, key=lambda l: (l.top, l.x0))
-    gap = column_gap(size)
-    split = [pieces(l, gap) for l in lines]
-    left, right = text_column(lines)
-    prose = _prose_lines(lines, split, left, right)
     zones: list[list[int]] = []
     for i, l in enumerate(lines):
         stop = i in prose or is_label(l.text) or taken(l.top, l.bottom)

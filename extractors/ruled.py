@@ -90,12 +90,13 @@ def find_ruled_tables(page: "PageView", chars: list[dict], wrap_spaces: bool, gr
         if n_cols < 2 or n_rows < 1:
             continue
         slots = []  # (row, col, row_span, col_span, bbox, lines)
+        in_table = chars_in(chars, t.bbox)  # every cell lies in it: each reads these alone
         for b in boxes:
             c0, c1 = index_of(xs, b[0], 2.5), index_of(xs, b[2], 2.5)
             r0, r1 = index_of(ys, b[1], 2.5), index_of(ys, b[3], 2.5)
             if min(c0, c1, r0, r1) < 0 or c1 <= c0 or r1 <= r0:
                 continue
-            inside = chars_in(chars, b)
+            inside = chars_in(in_table, b)
             split = _split_by_columns(inside, xs, c0, c1) if c1 - c0 > 1 else None
             if split:
                 slots += [(r0, k, r1 - r0, 1, (xs[k], b[1], xs[k + 1], b[3]), ls) for k, ls in split.items()]

@@ -7,6 +7,7 @@ must add a space only between two non-CJK characters, or "衛達化學製藥" wo
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -110,6 +111,7 @@ class Line:
         return (self.top + self.bottom) / 2
 
 
+@functools.lru_cache(maxsize=256)  # asked of every glyph; a page has a few fonts
 def _is_bold(fontname: str) -> bool:
     f = fontname.lower()
     return "bold" in f or "heavy" in f or "black" in f or f.endswith(",b")
@@ -183,8 +185,11 @@ def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]
             rows.append([ch])
             continue
         last = rows[-1]
-        ref_top = statistics.median(c["top"] for c in last[-8:])
-        ref_h = max(c["bottom"] - c["top"] for c in last[-8:])
+        recent = last[-8:]
+        tops = sorted([c["top"] for c in recent])
+        half = len(tops) // 2
+        ref_top = tops[half] if len(tops) % 2 else (tops[half - 1] + tops[half]) / 2  # their median
+        ref_h = max([c["bottom"] - c["top"] for c in recent])
         if abs(ch["top"] - ref_top) <= max(1.5, 0.35 * ref_h):
             last.append(ch)
         else:
@@ -195,17 +200,21 @@ def group_lines(chars: list[dict], split_gap: float | None = None) -> list[Line]
         if split_gap is not None:
             row = _without_leaders(row)
         segs: list[list[dict]] = [[]]
+        # the glyph a gap is measured from: the segment's last visible one (a space glyph
+        # is part of the text, not a column gap), else its rightmost
+        rightmost = last_visible = None
         for ch in row:
-            seg = segs[-1]
-            if seg and split_gap is not None:
-                prev = max(seg, key=lambda c: c["x1"])
-                # a space glyph is part of the text, not a column gap
-                visible = [c for c in seg if c["text"].strip()]
-                prev = visible[-1] if visible else prev
-                if ch["x0"] - prev["x1"] > split_gap and ch["text"].strip():
+            visible = bool(ch["text"].strip())
+            if segs[-1] and split_gap is not None:
+                prev = last_visible or rightmost
+                if ch["x0"] - prev["x1"] > split_gap and visible:
                     segs.append([])
-                    seg = segs[-1]
-            seg.append(ch)
+                    rightmost = last_visible = None
+            segs[-1].append(ch)
+            if rightmost is None or ch["x1"] > rightmost["x1"]:
+                rightmost = ch
+            if visible:
+                last_visible = ch
         for seg in segs:
             line = _make_line(seg)
             if line is not None:

@@ -2087,3 +2087,25 @@ def heading_between_two_ruled_tables_pdf(path: Path) -> tuple[list, list]:
                   Spacer(1, 10), Paragraph("四、目標實現時間規劃", heading), Spacer(1, 10),
                   Table(lower, colWidths=[88] * 5, style=TableStyle(_rules_under(1)))])
     return upper, lower
+
+
+def centred_rest_of_a_cut_row_pdf(path: Path) -> list:
+    """表 10-70, goals ruled row by row (rules across the table, none between columns);
+    the page breaks inside the one body row and its rest goes on at the top of the next
+    page, between a rule above and a rule below, each cell centred on its own number of
+    lines, so that one column's lines stand half a line off its neighbours'. Returns the
+    grid (the cut row whole)."""
+    header = ["第一期目標", "第二期目標", "全程目標"]
+    first = ["1. 成立十個聯盟。2. 引進國際", "1. 成立五個聯盟。2. 引進國際", "1. 累計成立二十個聯盟。2. 累計"]
+    rest = ["企業十家，促成學研成果與國際介接。", "企業五家，促成學研成果與國際介接。3. 推動國際交流促成產學合作十案。4. 培育國際級人才一千人。",
+            "引進國際企業二十家，促成學研成果與國際介接。"]
+    rules = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    widths = [12 + pdfmetrics.stringWidth("引進國際企業十家", FONT, 9)] * 3
+    above = Table(_wrapping_cells([header, first]), colWidths=widths, style=TableStyle(rules))
+    below = Table(_wrapping_cells([rest], bold_first=False), colWidths=widths,
+                  style=TableStyle(rules + [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black)]))
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(7)]
+    _build(path, [Paragraph("表 10-70 計畫分期目標", CAPTION)] + filler + [above, PageBreak(), below, Spacer(1, 12),
+                  Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return [header, [a + b for a, b in zip(first, rest)]]

@@ -377,6 +377,11 @@ NAMED_AS_PRINTED = [
     # a decimal ("567.89"), begins no numbered item, and the two pieces are one number,
     # joined as the lines of one cell are, with no space
     pytest.param(pdfs.amount_cut_by_a_page_break_pdf, "10-68", [1, 2], id="amount-cut-by-a-page-break"),
+    # ruled row by row (no rules between columns), a row cut by the page goes on between
+    # two rules, each cell centred on its own number of lines: one column's lines stand
+    # half a line off its neighbours', as no row of single lines sets them, so the lines
+    # over the page are that one row's wrapped text, not rows of a line each
+    pytest.param(pdfs.centred_rest_of_a_cut_row_pdf, "10-70", [1, 2], id="centred-rest-of-a-cut-row"),
 ]
 
 
