@@ -61,6 +61,7 @@ class TablePart:
     # index of the caption line on the page, to tell when two tables could claim one line
     caption_line: int | None = None
     caption_below_line: int | None = None
+    caption_below_wraps: list[int] = field(default_factory=list)  # the lines it wraps onto
     # the grid's cells with their geometry, for decisions that need more than text
     # (a row cut by the page break, a value centred on empty slots)
     raw_cells: list["RawCell"] = field(default_factory=list)

@@ -845,7 +845,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
         if below and cap.caption_match(below[0][1].text) and below[0][1].top - bottom < 2.5 * below[0][1].size:
             i, l = below[0]
             part.caption_below, part.caption_below_line = l.text, i
-            more = cap.caption_continues(lines, i, next_top)
+            more = part.caption_below_wraps = cap.caption_continues(lines, i, next_top)
             for j in more:
                 part.caption_below = join_wrapped([part.caption_below, lines[j].text])
             below = [(k, m) for k, m in below[1:] if k not in more]
@@ -856,7 +856,7 @@ def _attach_labels(parts: list[TablePart], lines: list[Line], body_bottom: float
         prev_bottom = max(bottom, last_bottom)
     for part in parts:
         if part.caption_below_line is not None:
-            used.add(part.caption_below_line)
+            used.update([part.caption_below_line, *part.caption_below_wraps])
         for name in ("caption", "caption_below"):
             text = getattr(part, name)
             if text:

@@ -2109,3 +2109,17 @@ def centred_rest_of_a_cut_row_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-70 計畫分期目標", CAPTION)] + filler + [above, PageBreak(), below, Spacer(1, 12),
                   Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return [header, [a + b for a, b in zip(first, rest)]]
+
+
+def caption_below_wrapped_pdf(path: Path) -> list:
+    """表 10-71 under three rules, between running text, its caption under it so long that
+    its last characters wrap onto a line of their own, centred under the rest. Returns the
+    grid."""
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS
+    caption = ParagraphStyle("capwrap", parent=CAPTION, wordWrap="CJK")
+    t = Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(_rules_under(1)))
+    _build(path, [Paragraph(FILLER_SENTENCE * 3, BODY), Spacer(1, 8), t,
+                  Paragraph(f"表 10-71 {LONG_CAPTION}之分析分類", caption), Spacer(1, 8),
+                  Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return grid
+
