@@ -575,8 +575,10 @@ def _append(t: _Logical, part: TablePart) -> None:
         for k in range(t.n_cols):
             c = t.last_raw.get(k)
             # without rules a merge leaves no trace but empty slots: at the top of a
-            # borderless part, a column that every row so far has filled is a merge going on
-            unruled = part.strategy == "text" and len(body) > start and all(r[k] for r in t.rows)
+            # borderless part, a column that every row so far has filled, and that has
+            # merged cells (a value repeated down it), is a merge going on
+            unruled = (part.strategy == "text" and len(body) > start and all(r[k] for r in t.rows)
+                       and any(a[k] == b[k] for a, b in zip(t.rows, t.rows[1:])))
             if c is None or c.row_span < 2 and not _empty_merge_at(part, skip + start, k) and not unruled:
                 continue
             r = start

@@ -2123,3 +2123,19 @@ def caption_below_wrapped_pdf(path: Path) -> list:
                   Paragraph(FILLER_SENTENCE * 3, BODY)])
     return grid
 
+
+
+def empty_cell_atop_a_continued_part_pdf(path: Path) -> list:
+    """表 10-72 under three rules runs over a page end, its header not repeated; every row
+    on the first page fills its remark, each remark its own, and the first row over the
+    page leaves it empty. Returns the grid."""
+    header = ["項次", "機構名稱", "備註"]
+    first = [[str(i), f"測試育成中心{i}", f"第{i}期輔導"] for i in range(1, 6)]
+    rest = [["6", "測試育成中心6", ""], ["7", "測試育成中心7", "第7期輔導"]]
+    rules = _rules_under(1)
+    filler = [Paragraph("本段文字說明產業發展之背景與政策措施。" * 6, BODY) for _ in range(7)]
+    _build(path, [Paragraph("表 10-72 育成機構", CAPTION)] + filler + [
+        Table([header] + first, colWidths=[40, 150, 90], style=TableStyle(rules[:2] + rules[3:])), PageBreak(),
+        Table(rest, colWidths=[40, 150, 90], style=TableStyle(rules[2:])), Spacer(1, 12),
+        Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
+    return [header] + first + rest

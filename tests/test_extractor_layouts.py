@@ -392,6 +392,10 @@ NAMED_AS_PRINTED = [
     # half a line off its neighbours', as no row of single lines sets them, so the lines
     # over the page are that one row's wrapped text, not rows of a line each
     pytest.param(pdfs.centred_rest_of_a_cut_row_pdf, "10-70", [1, 2], id="centred-rest-of-a-cut-row"),
+    # three rules, the header not repeated over the page: the first row there leaves a
+    # cell empty in a column that every row above it filled, each with a value of its own.
+    # No merge ran down that column, so none is going on over the page: the slot is empty
+    pytest.param(pdfs.empty_cell_atop_a_continued_part_pdf, "10-72", [1, 2], id="empty-cell-atop-a-continued-part"),
 ]
 
 
