@@ -89,12 +89,16 @@ def is_label(text: str) -> bool:
 
 def caption_continues(lines, idx: int, limit: float) -> list[int]:
     """The lines a caption (`lines[idx]`) wraps onto: right under it at its line spacing, in
-    its type, above `limit` (the table), and not a label of their own."""
+    its type, above `limit` (the table), and not a label of their own. In loose leading a
+    centred caption's last line may stand up to a line below: narrower, on its axis."""
     out = []
     prev = lines[idx]
     for i in range(idx + 1, len(lines)):
         l = lines[i]
-        if l.bottom > limit + 1 or l.top - prev.bottom > 0.6 * prev.size or abs(l.size - prev.size) > 0.5:
+        gap = l.top - prev.bottom
+        centred_end = (gap < prev.size and l.x1 - l.x0 < prev.x1 - prev.x0
+                       and abs(l.x0 + l.x1 - prev.x0 - prev.x1) < prev.size)
+        if l.bottom > limit + 1 or gap > 0.6 * prev.size and not centred_end or abs(l.size - prev.size) > 0.5:
             break
         if l.bold != prev.bold or is_label(l.text):
             break

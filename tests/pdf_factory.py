@@ -2139,3 +2139,17 @@ def empty_cell_atop_a_continued_part_pdf(path: Path) -> list:
         Table(rest, colWidths=[40, 150, 90], style=TableStyle(rules[2:])), Spacer(1, 12),
         Paragraph("本段文字說明產業發展之背景與政策措施。" * 4, BODY)])
     return [header] + first + rest
+
+
+def caption_above_loosely_wrapped_pdf(path: Path) -> list:
+    """表 10-73 under three rules, its caption above the top rule in loose leading (1.7
+    lines): the caption's last characters, on a line of their own centred under the rest,
+    stand further below it than half a line. Returns the grid."""
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS
+    caption = ParagraphStyle("caploose2", parent=CAPTION, fontSize=11.5, leading=19.5, wordWrap="CJK")
+    t = Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(_rules_under(1)))
+    _build(path, [Paragraph(FILLER_SENTENCE * 3, BODY), Spacer(1, 8),
+                  Paragraph(f"表 10-73 {LONG_CAPTION}之分析分類", caption), Spacer(1, 6), t, Spacer(1, 8),
+                  Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return grid
+

@@ -54,13 +54,17 @@ def test_a_caption_wrapped_in_loose_leading_keeps_every_line(tmp_path, make, num
     assert t.header + t.rows == grid
 
 
-def test_the_lines_a_caption_under_its_table_wraps_onto_are_the_captions_alone(tmp_path):
-    # the caption's last glyphs, centred on a line of their own under it, are no heading
-    # of the running text: every printed line is read once
-    grid = pdfs.caption_below_wrapped_pdf(tmp_path / "caption.pdf")
+@pytest.mark.parametrize("make, number", [(pdfs.caption_below_wrapped_pdf, "10-71"),
+                                          (pdfs.caption_above_loosely_wrapped_pdf, "10-73")],
+                         ids=["under-the-table", "above-in-loose-leading"])
+def test_the_lines_a_caption_wraps_onto_are_the_captions_alone(tmp_path, make, number):
+    # the caption's last glyphs, centred on a line of their own under it (in loose leading
+    # further down than half a line), are no heading of the running text: every printed
+    # line is read once
+    grid = make(tmp_path / "caption.pdf")
     report = extract_report(tmp_path / "caption.pdf")
     (t,) = report.tables
-    assert (t.table_id, t.caption, t.header + t.rows) == ("10-71", f"表 10-71 {pdfs.LONG_CAPTION}之分析分類", grid)
+    assert (t.table_id, t.caption, t.header + t.rows) == (number, f"表 {number} {pdfs.LONG_CAPTION}之分析分類", grid)
     assert [b.kind for b in report.text_blocks] == ["paragraph", "paragraph"]
 
 
