@@ -35,8 +35,9 @@ def caption_match(text: str):
     m = CAPTION_RE.match(t)
     if m:
         rest = m.group("rest")
-        # "表 4-2 顯示…" inside prose is not a caption: prose sentences run long and end in 。
-        if len(t) > 90 or t.endswith("。"):
+        # "表 4-2 顯示…" inside prose is not a caption: prose sentences run long and end in
+        # 。, and a line of running text may open on a reference ("表 4-2 所示。其…")
+        if len(t) > 90 or "。" in t:
             return None
         num = re.sub(r"\s+", "", unicodedata.normalize("NFKC", m.group("num")))
         num = re.sub(r"[－–‐．]", lambda x: "-" if x.group() != "．" else ".", num)

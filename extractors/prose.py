@@ -66,7 +66,7 @@ class ProseLine(Line):
     @classmethod
     def of(cls, line: Line, page: int, wrap_spaces: bool) -> "ProseLine":
         label = None
-        if FIGURE_CAPTION_RE.match(line.text) and len(line.text) <= 90 and not line.text.endswith("。"):
+        if FIGURE_CAPTION_RE.match(line.text) and len(line.text) <= 90 and "。" not in line.text:
             label = "figure_caption"
         elif cap.caption_match(line.text):
             label = "table_caption"

@@ -2153,3 +2153,15 @@ def caption_above_loosely_wrapped_pdf(path: Path) -> list:
                   Paragraph(FILLER_SENTENCE * 3, BODY)])
     return grid
 
+
+
+def references_opening_lines_pdf(path: Path) -> list:
+    """A paragraph whose wrapped lines open on references ("圖 4-2 所示。…", "表 10-75
+    所示。…"), then 表 10-75 under its caption and three rules. Returns the grid."""
+    grid = [REVIEWS_HEADER] + REVIEWS_ROWS[:3]
+    text = ("依其研究階段分析，共受理的臨床試驗申請案件，以第三期臨床試驗的案件數最多，達 167 件，如<br/>"
+            "圖 4-2 所示。國產新藥申請查驗登記用臨床試驗計畫案件共 38 件，審查結果如<br/>"
+            "表 10-75 所示。其餘說明從略。")
+    _build(path, [Paragraph(text, PARA), Spacer(1, 12), Paragraph("表 10-75 審查案件", CAPTION),
+                  Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(_rules_under(1)))])
+    return grid

@@ -68,6 +68,18 @@ def test_the_lines_a_caption_wraps_onto_are_the_captions_alone(tmp_path, make, n
     assert [b.kind for b in report.text_blocks] == ["paragraph", "paragraph"]
 
 
+def test_a_line_of_running_text_opening_on_a_reference_is_no_caption(tmp_path):
+    # "圖 4-2 所示。…" starts a line of the paragraph, not a figure's caption, and "表 10-75
+    # 所示。…" is no table's caption: the table keeps its own
+    grid = pdfs.references_opening_lines_pdf(tmp_path / "refs.pdf")
+    report = extract_report(tmp_path / "refs.pdf")
+    (t,) = report.tables
+    assert (t.table_id, t.caption, t.header + t.rows) == ("10-75", "表 10-75 審查案件", grid)
+    (para,) = report.text_blocks
+    assert para.kind == "paragraph"
+    assert "如圖 4-2 所示。" in para.text and "如表 10-75 所示。" in para.text
+
+
 def test_a_table_broken_by_the_page_with_its_header_repeated_is_one_table(tmp_path):
     # no "(續)" caption, a shaded (not bold) header row repeated on the next page, and a
     # running header set off by nothing but its place in the margin
