@@ -475,12 +475,15 @@ def _between_each_other(col_lines: dict[int, list[Line]], size: float) -> bool:
     pitch = gaps[len(gaps) // 2]
     for here, there in zip(columns, columns[1:]):
         for a, b in ((here, there), (there, here)):
-            offsets = []
+            offsets = {}
             for y in a:
                 i = bisect.bisect_left(b, y)
                 if 0 < i < len(b) and b[i] - b[i - 1] < 1.5 * pitch:  # between two lines of a cell
-                    offsets.append(min(y - b[i - 1], b[i] - y))
-            if len(offsets) >= 2 and all(d > 0.25 * pitch for d in offsets):
+                    offsets[y] = min(y - b[i - 1], b[i] - y)
+            # ...two wrapped lines of a cell among them (a label centred on the rows it
+            # spans stands between two rows' lines, a line alone)
+            wrapped = any(y in offsets and z in offsets and z - y < 1.5 * pitch for y, z in zip(a, a[1:]))
+            if wrapped and all(d > 0.25 * pitch for d in offsets.values()):
                 return True
     return False
 
