@@ -2111,20 +2111,6 @@ def centred_rest_of_a_cut_row_pdf(path: Path) -> list:
     return [header, [a + b for a, b in zip(first, rest)]]
 
 
-def caption_below_wrapped_pdf(path: Path) -> list:
-    """表 10-71 under three rules, between running text, its caption under it so long that
-    its last characters wrap onto a line of their own, centred under the rest. Returns the
-    grid."""
-    grid = [REVIEWS_HEADER] + REVIEWS_ROWS
-    caption = ParagraphStyle("capwrap", parent=CAPTION, wordWrap="CJK")
-    t = Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(_rules_under(1)))
-    _build(path, [Paragraph(FILLER_SENTENCE * 3, BODY), Spacer(1, 8), t,
-                  Paragraph(f"表 10-71 {LONG_CAPTION}之分析分類", caption), Spacer(1, 8),
-                  Paragraph(FILLER_SENTENCE * 3, BODY)])
-    return grid
-
-
-
 def empty_cell_atop_a_continued_part_pdf(path: Path) -> list:
     """表 10-72 under three rules runs over a page end, its header not repeated; every row
     on the first page fills its remark, each remark its own, and the first row over the
@@ -2141,18 +2127,20 @@ def empty_cell_atop_a_continued_part_pdf(path: Path) -> list:
     return [header] + first + rest
 
 
-def caption_above_loosely_wrapped_pdf(path: Path) -> list:
-    """表 10-73 under three rules, its caption above the top rule in loose leading (1.7
-    lines): the caption's last characters, on a line of their own centred under the rest,
-    stand further below it than half a line. Returns the grid."""
+def caption_wrapped_between_running_text_pdf(path: Path, number: str, above: bool) -> list:
+    """表 `number` under three rules, between running text, its caption so long that its
+    last characters wrap onto a line of their own, centred under the rest: printed under
+    the table, or above it in loose leading (1.7 lines), where that last line stands
+    further below the rest than half a line. Returns the grid."""
     grid = [REVIEWS_HEADER] + REVIEWS_ROWS
-    caption = ParagraphStyle("caploose2", parent=CAPTION, fontSize=11.5, leading=19.5, wordWrap="CJK")
+    loose = {"fontSize": 11.5, "leading": 19.5} if above else {}
+    caption = Paragraph(f"表 {number} {LONG_CAPTION}之分析分類",
+                        ParagraphStyle(f"capwrap{number}", parent=CAPTION, wordWrap="CJK", **loose))
     t = Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(_rules_under(1)))
-    _build(path, [Paragraph(FILLER_SENTENCE * 3, BODY), Spacer(1, 8),
-                  Paragraph(f"表 10-73 {LONG_CAPTION}之分析分類", caption), Spacer(1, 6), t, Spacer(1, 8),
+    printed = [caption, Spacer(1, 6), t] if above else [t, caption]
+    _build(path, [Paragraph(FILLER_SENTENCE * 3, BODY), Spacer(1, 8), *printed, Spacer(1, 8),
                   Paragraph(FILLER_SENTENCE * 3, BODY)])
     return grid
-
 
 
 def references_opening_lines_pdf(path: Path) -> list:

@@ -54,14 +54,13 @@ def test_a_caption_wrapped_in_loose_leading_keeps_every_line(tmp_path, make, num
     assert t.header + t.rows == grid
 
 
-@pytest.mark.parametrize("make, number", [(pdfs.caption_below_wrapped_pdf, "10-71"),
-                                          (pdfs.caption_above_loosely_wrapped_pdf, "10-73")],
+@pytest.mark.parametrize("number, above", [("10-71", False), ("10-73", True)],
                          ids=["under-the-table", "above-in-loose-leading"])
-def test_the_lines_a_caption_wraps_onto_are_the_captions_alone(tmp_path, make, number):
+def test_the_lines_a_caption_wraps_onto_are_the_captions_alone(tmp_path, number, above):
     # the caption's last glyphs, centred on a line of their own under it (in loose leading
     # further down than half a line), are no heading of the running text: every printed
     # line is read once
-    grid = make(tmp_path / "caption.pdf")
+    grid = pdfs.caption_wrapped_between_running_text_pdf(tmp_path / "caption.pdf", number, above)
     report = extract_report(tmp_path / "caption.pdf")
     (t,) = report.tables
     assert (t.table_id, t.caption, t.header + t.rows) == (number, f"表 {number} {pdfs.LONG_CAPTION}之分析分類", grid)
