@@ -520,7 +520,12 @@ def _row_bands(blocks, n_cols: int, header_bottom: float | None, size: float) ->
         # (a year printed once, centred beside the rows it covers)
         most = max(len(iv) for iv in multi.values())
         finest = {c: iv for c, iv in multi.items() if len(iv) == most}
-        if len(finest) >= 2 and not in_header:
+        if len(finest) >= 2 and in_header:
+            # header levels are the lines of the columns with the most levels; a label of
+            # another column set across two of them (wrapped, or centred on them) is a
+            # label of both, whatever its lines' boxes touch
+            multi = finest
+        elif len(finest) >= 2:
             # ...if they are one-line labels set further apart than the rows; paragraphs,
             # and lines as dense as the rows but offset from them, must agree like any column
             def pitch(iv):

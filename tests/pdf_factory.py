@@ -5,6 +5,7 @@ Generated rather than committed, so every fixture's construction is readable her
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 
@@ -24,6 +25,28 @@ BODY = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
 CAPTION = ParagraphStyle("caption", fontName=FONT, fontSize=11, leading=15, alignment=1)
 CELL = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=12)
 
+
+def _register_bold_cid_font() -> str:
+    """The standard CID font again under a bold name: PDF readers tell a bold face by its
+    name, and the standard font has none, so Chinese headers can be bold without a font
+    file."""
+    from reportlab.pdfbase._cidfontdata import CIDFontInfo
+
+    name = f"{FONT},Bold"
+    if name not in CIDFontInfo:
+        info = copy.deepcopy(CIDFontInfo[FONT])
+        descendant = info["DescendantFonts"][0]
+        info["BaseFont"] = descendant["BaseFont"] = f"/{name}"
+        descendant["FontDescriptor"]["FontName"] = descendant["FontDescriptor"]["FontName"] + ",Bold"
+        CIDFontInfo[name] = info
+    bold = UnicodeCIDFont(FONT)
+    bold.face = copy.copy(bold.face)
+    bold.face.name = bold.name = bold.fontName = name
+    pdfmetrics.registerFont(bold)
+    return name
+
+
+BOLD_FONT = _register_bold_cid_font()
 GRID = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
 THREE_RULES = [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
@@ -1158,7 +1181,7 @@ def underlined_paragraphs_pdf(path: Path) -> None:
 
 
 # running text set larger than the tables, and a table of licences whose header is in a
-# Latin bold face (the standard CID font has no bold a reader can tell)
+# Latin bold face (the standard CID font has no bold of its own; BOLD_FONT names one)
 FILLER_SENTENCE = "本段文字說明產業發展之背景與政策措施，並無數據，僅供版面測試之用。"
 PAGE_TEXT = ParagraphStyle("page-text", fontName=FONT, fontSize=12, leading=18)
 BOLD_LATIN_HEAD = ParagraphStyle("bold-head", fontName="Helvetica-Bold", fontSize=9, leading=11.7, alignment=1)
@@ -2153,3 +2176,36 @@ def references_opening_lines_pdf(path: Path) -> list:
     _build(path, [Paragraph(text, PARA), Spacer(1, 12), Paragraph("表 10-75 審查案件", CAPTION),
                   Table(grid, colWidths=[110, 60, 80, 90, 70], style=TableStyle(_rules_under(1)))])
     return grid
+
+
+def three_header_levels_in_tight_leading_pdf(path: Path) -> list:
+    """表 10-76, no rules, its header bold: three header levels (years over groups over
+    items) set at the top of their cells in tight leading, so that a line's box reaches
+    into the next level's. The first column's label wraps down from the years into the
+    groups, each item wraps onto two lines, and each group's label fits over its middle
+    item. Beside them a year without items, its label across its columns, has its groups'
+    labels wrapped onto two lines from the group level into the item level, merged down
+    across both. Returns the grid (a merged label in every slot it covers)."""
+    with_items = [("經常支出", ["人事費", "材料費", "其他費"])]
+    years = [("106 年度", with_items), ("107 年度", with_items),
+             ("108 年度預估數", [("小計", []), ("經常支出", []), ("資本支出", [])])]
+    top = ["計畫名稱"] + [y for y, groups in years for _, items in groups for _ in (items or [None])]
+    middle = ["計畫名稱"] + [g for _, groups in years for g, items in groups for _ in (items or [None])]
+    bottom = ["計畫名稱"] + [i or g for _, groups in years for g, items in groups for i in (items or [None])]
+    body = [["聯盟", "60", "40", "50", "200", "0", "300", "600", "600", "0"],
+            ["育成", "30", "20", "30", "0", "90", "0", "120", "0", "120"]]
+    printed = [["計畫名稱", "106 年度", "", "", "107 年度", "", "", "108 年度預估數", "", ""],
+               ["", "經常支出", "", "", "經常支出", "", "", "小計", "經常支出", "資本支出"],
+               ["", "人事費", "材料費", "其他費", "人事費", "材料費", "其他費", "", "", ""]]
+    head = ParagraphStyle("tight-bold", fontName=BOLD_FONT, fontSize=9, leading=11.7, alignment=1, wordWrap="CJK")
+    data = [[Paragraph(v, head) if v else "" for v in row] for row in printed] + body
+    style = [("FONTNAME", (0, 3), (-1, -1), FONT), ("FONTSIZE", (0, 3), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 3), (-1, -1), "CENTER"),
+             ("TOPPADDING", (0, 0), (-1, 2), 2), ("BOTTOMPADDING", (0, 0), (-1, 2), 2),
+             ("SPAN", (0, 0), (0, 2)), ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)), ("SPAN", (7, 0), (9, 0)),
+             ("SPAN", (1, 1), (3, 1)), ("SPAN", (4, 1), (6, 1))]
+    style += [("SPAN", (c, 1), (c, 2)) for c in (7, 8, 9)]
+    t = Table(data, colWidths=[26] + [38, 38, 38] * 2 + [34, 30, 30], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-76 經費需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
+    return [top, middle, bottom] + body
+

@@ -411,6 +411,12 @@ NAMED_AS_PRINTED = [
     # cell empty in a column that every row above it filled, each with a value of its own.
     # No merge ran down that column, so none is going on over the page: the slot is empty
     pytest.param(pdfs.empty_cell_atop_a_continued_part_pdf, "10-72", [1, 2], id="empty-cell-atop-a-continued-part"),
+    # no rules, a bold header of three levels in tight leading: the box of a label's second
+    # line reaches into the level under it; the levels are the lines of the columns with
+    # the most of them, and a label across two of them is a label of both. A label under
+    # one over several columns is set at the top of its cell (the slot above it is the
+    # upper label's), and runs down to the last level
+    pytest.param(pdfs.three_header_levels_in_tight_leading_pdf, "10-76", [1], id="three-header-levels-in-tight-leading"),
 ]
 
 
