@@ -288,13 +288,19 @@ def build_text_table(chars: list[dict], bbox, header_rules: list[float], size: f
     by_span: dict[tuple[int, int], list[Line]] = {}
     for ln, c0, c1 in placed:
         by_span.setdefault((c0, c1), []).append(ln)
+    # the edges of shaded rows are no rules between the lines of one cell: a producer may
+    # shade row by row under a merged cell, whose text runs on across them at its leading.
+    # Where no leading shows, lines are apart at every edge
+    drawn_ys = [r[0] for r in drawn_rules]
+    apart = cuts if intra == float("inf") else [
+        c for c in cuts if c[0] in header_rules or any(abs(c[0] - y) <= 0.5 for y in drawn_ys)]
     for (c0, c1), ls in by_span.items():
         # lines of a header zone never join lines of the body
         head = [l for l in ls if header_bottom is not None and l.bottom <= header_bottom]
         body_ls = [l for l in ls if header_bottom is None or l.bottom > header_bottom]
         # header labels wrap far more often than they stack: closely set lines are one label
         for zone, limit in ((head, 1.6 * size), (body_ls, intra)):
-            for b in _blocks(zone, limit, cuts):
+            for b in _blocks(zone, limit, apart):
                 blocks.append((min(l.top for l in b), max(l.bottom for l in b), c0, c1, b))
 
     blocks = _split_stacked_numbers(blocks, header_bottom, size)

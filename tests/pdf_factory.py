@@ -2209,3 +2209,24 @@ def three_header_levels_in_tight_leading_pdf(path: Path) -> list:
     _build(path, [Paragraph("表 10-76 經費需求", CAPTION), t, Paragraph("資料來源：測試資料。", BODY)])
     return [top, middle, bottom] + body
 
+
+def merged_paragraph_over_zebra_rows_pdf(path: Path, leading: float = 13) -> list:
+    """表 10-77, no rules, its header shaded dark and every other body row shaded light,
+    row by row under a merged cell too: a paragraph merged down a column over five rows,
+    centred on them, its lines running on across the shading's edges at their own
+    leading. Returns the grid (the merged paragraph in every slot it covers)."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    merged = ("開發世界第一個體內放射治療之放射藥物，發展生技藥品所需之關鍵技術，建立核心設施平台並提供產業服務，"
+              "協助國內廠商進行臨床前試驗與查驗登記，縮短新藥開發時程。")
+    rows = [["102", "關鍵技術開發", "2件", merged], ["103", "關鍵技術開發", "4件", merged],
+            ["103", "專利申請", "2件", merged], ["104", "關鍵技術開發", "3件", merged], ["104", "專利申請", "2件", merged],
+            ["105", "專利申請", "1件", "提出專利申請以保護研發成果。"]]
+    cell = ParagraphStyle("zebra-cell", fontName=FONT, fontSize=9, leading=leading, wordWrap="CJK")
+    printed = [header] + [[r[0], r[1], r[2], Paragraph(r[3], cell) if i in (0, 5) else ""] for i, r in enumerate(rows)]
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("SPAN", (3, 1), (3, 5)),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.55, 0.6, 0.7))]
+    style += [("BACKGROUND", (0, r), (-1, r), colors.Color(0.92, 0.93, 0.95)) for r in range(2, len(rows) + 1, 2)]
+    t = Table(printed, colWidths=[40, 90, 50, 150], style=TableStyle(style))
+    _build(path, [Paragraph("表 10-77 績效指標", CAPTION), t])
+    return [header] + rows

@@ -417,6 +417,12 @@ NAMED_AS_PRINTED = [
     # one over several columns is set at the top of its cell (the slot above it is the
     # upper label's), and runs down to the last level
     pytest.param(pdfs.three_header_levels_in_tight_leading_pdf, "10-76", [1], id="three-header-levels-in-tight-leading"),
+    # zebra rows shaded under a merged paragraph: the shading's edges between its lines,
+    # set at their own leading, are no rules between cells, and the paragraph is one merged
+    # cell, not pieces in the rows the edges bound
+    pytest.param(pdfs.merged_paragraph_over_zebra_rows_pdf, "10-77", [1], id="merged-paragraph-over-zebra-rows"),
+    pytest.param(partial(pdfs.merged_paragraph_over_zebra_rows_pdf, leading=11), "10-77", [1],
+                 id="merged-paragraph-over-zebra-rows-in-tighter-leading"),
 ]
 
 
