@@ -7,7 +7,7 @@ stored extractor version differs.
 This module is the package's whole public API: the warehouse imports nothing else.
 """
 
-__version__ = "1.38.0"
+__version__ = "1.39.0"
 
 from .models import (  # noqa: E402
     Cell, ExtractedReport, ExtractedTable, ExtractionError, TextBlock, TextFigure,

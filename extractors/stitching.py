@@ -489,15 +489,17 @@ def _settle_centred_merges(parts: list[TablePart]) -> None:
 
 
 def _columns_with_empty_cells(part: TablePart) -> set[int]:
-    """Columns with an empty body slot below their first value (slots above it may be a
-    merge from the previous page), in a row that holds values beside it: a row of one
-    label (a group row, however few columns it was read across) says nothing of them."""
+    """Columns with an empty body slot between their first value and their last (slots
+    above the first may be a merge from the previous page; slots under the last, one
+    that the page foot cuts, its value set over rows the page does not hold), in a row
+    that holds values beside it: a row of one label (a group row, however few columns it
+    was read across) says nothing of them."""
     body = part.grid()[part.n_header_rows:]
     shared = [sum(1 for v in row if v) > 1 for row in body]
     out = set()
     for k in range(part.n_cols):
         filled = [i for i, row in enumerate(body) if row[k]]
-        if filled and any(not body[i][k] and shared[i] for i in range(filled[0], len(body))):
+        if filled and any(not body[i][k] and shared[i] for i in range(filled[0], filled[-1])):
             out.add(k)
     return out
 

@@ -2230,3 +2230,40 @@ def merged_paragraph_over_zebra_rows_pdf(path: Path, leading: float = 13) -> lis
     t = Table(printed, colWidths=[40, 90, 50, 150], style=TableStyle(style))
     _build(path, [Paragraph("表 10-77 績效指標", CAPTION), t])
     return [header] + rows
+
+
+def merge_cut_at_a_page_foot_under_tall_cells_pdf(path: Path) -> tuple[list, range]:
+    """表 10-78, no rules, every cell centred in its rows, over three pages (no header
+    repeated); a remark merged over each year's three rows. On the first and last pages a
+    remark is one line, centred on its rows; on the middle page each remark is a paragraph
+    as tall as its rows, and the page foot cuts the last year's merge, whose paragraph
+    stands over the rows above the cut, so that the page's last row is empty under it.
+    Returns the grid (a merged remark in every row it covers) and the range of the grid's
+    rows on the middle page and the rest of the cut merge over the page."""
+    header = ["年度", "績效指標", "量化值", "效益說明"]
+    metrics = ["博碩士培育人次", "專利獲得件數", "技術移轉件數"]
+    years = [str(y) for y in range(101, 108)]
+    short = {y: f"{y}年度之效益" for y in years}
+    tall = {y: f"{y}年度培育人才並取得專利，促成技術移轉與產業合作之效益" for y in years}
+    on_page_2 = ("103", "104")
+    grid = [header] + [[y, m, f"{int(y) - 100 + k}件", tall[y] if y in on_page_2 else short[y]]
+                       for y in years for k, m in enumerate(metrics)]
+    para = ParagraphStyle("remark", fontName=FONT, fontSize=9, leading=12, wordWrap="CJK")
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+
+    def table(rows: list, merges: list[tuple[int, int, str]]):
+        # merges: (first row, last row, remark) printed once over those rows of the page
+        rows = [list(r[:3]) + [""] for r in rows]
+        for first, last, text in merges:
+            rows[first][3] = Paragraph(text, para) if len(text) > 12 else text
+        spans = [("SPAN", (3, a), (3, b)) for a, b, _ in merges if b > a]
+        return Table(rows, colWidths=[50, 110, 50, 100], style=TableStyle(style + spans))
+
+    page_1 = table(grid[:7], [(0, 0, "效益說明"), (1, 3, short["101"]), (4, 6, short["102"])])
+    # the middle page: 103 whole, then 104's first two rows, its paragraph over both
+    page_2 = table(grid[7:12], [(0, 2, tall["103"]), (3, 3, tall["104"])])
+    page_3 = table(grid[12:], [(1, 3, short["105"]), (4, 6, short["106"]), (7, 9, short["107"])])
+    _build(path, [Paragraph("表 10-78 重要績效指標", CAPTION), page_1, PageBreak(), page_2, PageBreak(), page_3,
+                  Spacer(1, 12), Paragraph(FILLER_SENTENCE * 3, BODY)])
+    return grid, range(7, 13)

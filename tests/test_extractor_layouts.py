@@ -434,15 +434,24 @@ def test_a_generated_table_is_found_named_and_read_as_printed(tmp_path, make, ta
     assert t.header + t.rows == grid
 
 
-def test_a_page_whose_foot_cuts_a_merge_does_not_overturn_the_others(tmp_path):
+@pytest.mark.parametrize("make, table_id, pages", [
     # no rules, years centred over their rows on four pages; the second page's foot cuts
     # a year's merge so that its year stands level with the row it does not begin, and
     # that page's year column cannot be read as merges. Its empty cells are outvoted by
     # the three pages whose years tile their column, which keep them (that page's own
     # rows, and the cut merge's rest over the page, are not asserted: they stay as printed)
-    grid, cut_page = pdfs.centred_merges_over_pages_pdf(tmp_path / "case.pdf")
+    pytest.param(pdfs.centred_merges_over_pages_pdf, "10-52", [1, 2, 3, 4], id="year-level-with-a-row-it-does-not-begin"),
+    # remarks centred over their rows on three pages; the middle page's foot cuts a merge
+    # under its paragraph, leaving the page's last row empty: empty slots under a column's
+    # last value on a page are no evidence against merges (the two pages whose remarks
+    # tile their column keep them)
+    pytest.param(pdfs.merge_cut_at_a_page_foot_under_tall_cells_pdf, "10-78", [1, 2, 3],
+                 id="empty-rows-under-a-cut-merge"),
+])
+def test_a_page_whose_foot_cuts_a_merge_does_not_overturn_the_others(tmp_path, make, table_id, pages):
+    grid, cut_page = make(tmp_path / "case.pdf")
     t = _only_table(tmp_path / "case.pdf")
-    assert (t.table_id, t.pages) == ("10-52", [1, 2, 3, 4])
+    assert (t.table_id, t.pages) == (table_id, pages)
     got = t.header + t.rows
     assert len(got) == len(grid)
     assert [row for i, row in enumerate(got) if i not in cut_page] == [
