@@ -1861,6 +1861,14 @@ def labels_merged_across_two_columns_pdf(path: Path, zebra: bool = True, ruled: 
     return [header] + grouped + [[a, a, c] for a, c in merged]
 
 
+def _header_levels(first: str, years: list) -> list[list[str]]:
+    """The three header rows of years over groups over items, (year, [(group, [item...])]),
+    a merged label in every slot it covers: `first` down all three, a group without items
+    down the last two."""
+    cols = [(y, g, i or g) for y, groups in years for g, items in groups for i in (items or [None])]
+    return [[first] + [c[level] for c in cols] for level in range(3)]
+
+
 def three_header_levels_set_at_the_top_pdf(path: Path) -> list:
     """表 10-58: three rules; three header levels (years over groups over items) in
     columns one glyph wide, every label set at the top of its cell, beside a first
@@ -1871,9 +1879,7 @@ def three_header_levels_set_at_the_top_pdf(path: Path) -> list:
     covers)."""
     years = [("106 年度", [("小計", []), ("經常支出", ["人事費", "材料費"])]),
              ("107 年度", [("小計", []), ("經常支出", []), ("資本支出", [])])]
-    top = ["計畫名稱"] + [y for y, groups in years for _, items in groups for _ in (items or [None])]
-    middle = ["計畫名稱"] + [g for _, groups in years for g, items in groups for _ in (items or [None])]
-    bottom = ["計畫名稱"] + [i or g for _, groups in years for g, items in groups for i in (items or [None])]
+    top, middle, bottom = _header_levels("計畫名稱", years)
     body = [["聯盟", "15", "", "15", "50", "50", ""],
             ["育成", "8", "3", "5", "12", "", "12"]]
     # a merged label is printed once, in its first slot
@@ -2189,9 +2195,7 @@ def three_header_levels_in_tight_leading_pdf(path: Path) -> list:
     with_items = [("經常支出", ["人事費", "材料費", "其他費"])]
     years = [("106 年度", with_items), ("107 年度", with_items),
              ("108 年度預估數", [("小計", []), ("經常支出", []), ("資本支出", [])])]
-    top = ["計畫名稱"] + [y for y, groups in years for _, items in groups for _ in (items or [None])]
-    middle = ["計畫名稱"] + [g for _, groups in years for g, items in groups for _ in (items or [None])]
-    bottom = ["計畫名稱"] + [i or g for _, groups in years for g, items in groups for i in (items or [None])]
+    top, middle, bottom = _header_levels("計畫名稱", years)
     body = [["聯盟", "60", "40", "50", "200", "0", "300", "600", "600", "0"],
             ["育成", "30", "20", "30", "0", "90", "0", "120", "0", "120"]]
     printed = [["計畫名稱", "106 年度", "", "", "107 年度", "", "", "108 年度預估數", "", ""],
@@ -2256,12 +2260,13 @@ def merge_cut_at_a_page_foot_under_tall_cells_pdf(path: Path) -> tuple[list, ran
         # merges: (first row, last row, remark) printed once over those rows of the page
         rows = [list(r[:3]) + [""] for r in rows]
         for first, last, text in merges:
-            rows[first][3] = Paragraph(text, para) if len(text) > 12 else text
+            rows[first][3] = Paragraph(text, para) if text in tall.values() else text
         spans = [("SPAN", (3, a), (3, b)) for a, b, _ in merges if b > a]
         return Table(rows, colWidths=[50, 110, 50, 100], style=TableStyle(style + spans))
 
     page_1 = table(grid[:7], [(0, 0, "效益說明"), (1, 3, short["101"]), (4, 6, short["102"])])
-    # the middle page: 103 whole, then 104's first two rows, its paragraph over both
+    # the middle page: 103 whole, then 104's first two rows, its paragraph in the first
+    # and the second empty under it
     page_2 = table(grid[7:12], [(0, 2, tall["103"]), (3, 3, tall["104"])])
     page_3 = table(grid[12:], [(1, 3, short["105"]), (4, 6, short["106"]), (7, 9, short["107"])])
     _build(path, [Paragraph("表 10-78 重要績效指標", CAPTION), page_1, PageBreak(), page_2, PageBreak(), page_3,
